@@ -1,0 +1,272 @@
+//! The one place that runs view commands against the store and reports the outcome.
+
+use std::path::PathBuf;
+
+use fluent_bundle::FluentValue;
+
+use super::app::App;
+use super::command::{Command, Nav};
+use super::model::PAGE_SIZE;
+use crate::domain::demo::demo_book;
+use crate::i18n::I18n;
+use crate::store::{ContactQuery, Store, StoreError};
+
+/// The user-facing text of a store error.
+pub fn store_error_text(i18n: &I18n, e: &StoreError) -> String {
+    match e {
+        StoreError::DuplicateEmail => i18n.tr("store-error-duplicate-email"),
+        StoreError::DuplicateSourceName => i18n.tr("store-error-duplicate-source"),
+        StoreError::Suppressed => i18n.tr("store-error-suppressed"),
+        StoreError::NotEmpty => i18n.tr("store-error-not-empty"),
+        StoreError::NotFound(_) => i18n.tr("store-error-not-found"),
+        StoreError::NotADatabase => i18n.tr("store-error-not-a-database"),
+        StoreError::NewerSchema { .. } => i18n.tr("store-error-newer-schema"),
+        StoreError::Invalid(errs) => {
+            let parts: Vec<String> = errs
+                .0
+                .iter()
+                .map(|(f, e)| format!("{}: {}", i18n.tr(f.i18n_id()), i18n.tr(e.i18n_id())))
+                .collect();
+            i18n.tr_args(
+                "store-error-invalid",
+                &[("details", FluentValue::from(parts.join("; ")))],
+            )
+        }
+        StoreError::Sqlite(_) | StoreError::Io(_) => i18n.tr_args(
+            "store-error-other",
+            &[("details", FluentValue::from(e.to_string()))],
+        ),
+    }
+}
+
+impl App {
+    /// Runs one command. Errors end up in a toast or next to the field.
+    pub fn apply(&mut self, cmd: Command) {
+        if self.store.is_none() {
+            return;
+        }
+        match cmd {
+            Command::Navigate(nav) => self.navigate(nav),
+            Command::OpenDemo => self.open_demo(),
+            Command::LeaveDemo => self.switch_book(self.home_path.clone()),
+            Command::SearchContacts(q) => {
+                self.model.contacts.query = q;
+                self.reload_contacts();
+            }
+            Command::LoadContactPage(page) => self.load_page(page),
+            Command::SelectContact(id) => {
+                self.contacts.select(id);
+                self.reload_detail();
+            }
+            Command::ShowSourceContacts(id) => {
+                self.nav = Nav::Contacts;
+                self.contacts.filter_by_source(Some(id));
+                self.model.contacts.query = ContactQuery {
+                    text: String::new(),
+                    source: Some(id),
+                };
+                self.reload_contacts();
+            }
+            Command::VerifyAudit => {
+                let res = self.with_store(|s| s.verify_audit());
+                if let Some(check) = res {
+                    self.model.audit = Some(check);
+                }
+            }
+            other => self.apply_change(other),
+        }
+    }
+
+    /// Commands that change the book: run, then refresh and report.
+    fn apply_change(&mut self, cmd: Command) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let i18n = &self.i18n;
+        match cmd {
+            Command::AddContact(new) => match store.add_contact(&new) {
+                Ok(id) => {
+                    self.contacts.form_saved();
+                    self.contacts.select(Some(id));
+                    self.toasts.success(i18n.tr("toast-contact-added"));
+                }
+                Err(e) => self.contacts.form_failed(&e, i18n),
+            },
+            Command::UpdateContact(id, fields) => match store.update_contact(id, &fields) {
+                Ok(()) => {
+                    self.contacts.form_saved();
+                    self.toasts.success(i18n.tr("toast-contact-saved"));
+                }
+                Err(e) => self.contacts.form_failed(&e, i18n),
+            },
+            Command::DeleteContact(id) => match store.delete_contact(id) {
+                Ok(()) => {
+                    self.contacts.select(None);
+                    self.toasts.success(i18n.tr("toast-contact-deleted"));
+                }
+                Err(e) => self.toasts.error(store_error_text(i18n, &e)),
+            },
+            Command::SetBasis(id, purpose, basis) => match store.set_basis(id, &purpose, basis) {
+                Ok(()) => self.toasts.success(i18n.tr("toast-basis-set")),
+                Err(e) => self.toasts.error(store_error_text(i18n, &e)),
+            },
+            Command::RecordConsent(id, draft) => match store.record_consent(id, &draft) {
+                Ok(_) => {
+                    self.contacts.consent_saved();
+                    self.toasts.success(i18n.tr("toast-consent-recorded"));
+                }
+                Err(e) => self.contacts.consent_failed(&e, i18n),
+            },
+            Command::CreateSource(fields) => match store.create_source(&fields) {
+                Ok(_) => {
+                    self.sources.form_saved();
+                    self.toasts.success(i18n.tr("toast-source-saved"));
+                }
+                Err(e) => self.sources.form_failed(&e, i18n),
+            },
+            Command::UpdateSource(id, fields) => match store.update_source(id, &fields) {
+                Ok(()) => {
+                    self.sources.form_saved();
+                    self.toasts.success(i18n.tr("toast-source-saved"));
+                }
+                Err(e) => self.sources.form_failed(&e, i18n),
+            },
+            Command::SetSourceDoubtful(id, doubtful) => {
+                if let Err(e) = store.set_source_doubtful(id, doubtful) {
+                    self.toasts.error(store_error_text(i18n, &e));
+                }
+            }
+            Command::SaveSettings(settings) => match store.save_settings(&settings) {
+                Ok(()) => {
+                    self.i18n.set_language(settings.language);
+                    self.settings.saved();
+                    self.toasts.success(self.i18n.tr("toast-settings-saved"));
+                }
+                Err(e) => self.toasts.error(store_error_text(i18n, &e)),
+            },
+            _ => {}
+        }
+        self.refresh();
+    }
+
+    /// Runs a read on the store; an error becomes a toast.
+    fn with_store<T>(&mut self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Option<T> {
+        let store = self.store.as_ref()?;
+        match f(store) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.toasts.error(store_error_text(&self.i18n, &e));
+                None
+            }
+        }
+    }
+
+    fn navigate(&mut self, nav: Nav) {
+        self.nav = nav;
+        if nav == Nav::Settings {
+            self.settings.reset(&self.model.settings);
+        }
+    }
+
+    /// Reloads everything the views show.
+    pub(super) fn refresh(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let loaded = (|| -> Result<_, StoreError> {
+            Ok((
+                store.sources()?,
+                store.purposes()?,
+                store.settings()?,
+                store.is_empty()?,
+                store.is_demo()?,
+            ))
+        })();
+        match loaded {
+            Ok((sources, purposes, settings, is_empty, is_demo)) => {
+                self.model.sources = sources;
+                self.model.purposes = purposes;
+                self.model.settings = settings;
+                self.model.is_empty = is_empty;
+                self.model.is_demo = is_demo;
+                self.model.path = store.path().display().to_string();
+                self.model.in_demo_book = store.path() == self.demo_path || is_demo;
+            }
+            Err(e) => self.toasts.error(store_error_text(&self.i18n, &e)),
+        }
+        self.reload_contacts();
+        self.reload_detail();
+    }
+
+    fn reload_contacts(&mut self) {
+        self.model.contacts.invalidate();
+        let q = self.model.contacts.query.clone();
+        if let Some(total) = self.with_store(|s| s.count_contacts(&q)) {
+            self.model.contacts.total = total;
+        }
+    }
+
+    fn load_page(&mut self, page: u64) {
+        if self.model.contacts.pages.contains_key(&page) {
+            return;
+        }
+        let q = self.model.contacts.query.clone();
+        let rows = self
+            .with_store(|s| s.contact_page(&q, page * PAGE_SIZE, PAGE_SIZE))
+            .unwrap_or_default();
+        self.model.contacts.pages.insert(page, rows);
+    }
+
+    fn reload_detail(&mut self) {
+        self.model.detail = None;
+        let Some(id) = self.contacts.selected() else {
+            return;
+        };
+        match self.store.as_ref().map(|s| s.contact_detail(id)) {
+            Some(Ok(d)) => self.model.detail = Some(d),
+            Some(Err(StoreError::NotFound(_))) => self.contacts.select(None),
+            Some(Err(e)) => self.toasts.error(store_error_text(&self.i18n, &e)),
+            None => {}
+        }
+    }
+
+    /// Opens the separate demo book, filling it on first use.
+    pub(super) fn open_demo(&mut self) {
+        let path = self.demo_path.clone();
+        let opened = Store::open(&path).and_then(|mut s| {
+            if s.is_empty()? {
+                s.load_demo(&demo_book())?;
+            }
+            Ok(s)
+        });
+        match opened {
+            Ok(store) => {
+                self.install(store);
+                self.toasts.success(self.i18n.tr("toast-demo-opened"));
+            }
+            Err(e) if self.store.is_none() => self.open_error = Some(e.to_string()),
+            Err(e) => self.toasts.error(store_error_text(&self.i18n, &e)),
+        }
+    }
+
+    fn switch_book(&mut self, path: PathBuf) {
+        match Store::open(&path) {
+            Ok(store) => self.install(store),
+            Err(e) => self.toasts.error(store_error_text(&self.i18n, &e)),
+        }
+    }
+
+    fn install(&mut self, store: Store) {
+        if let Ok(s) = store.settings() {
+            self.i18n.set_language(s.language);
+        }
+        self.store = Some(store);
+        self.open_error = None;
+        self.contacts = Default::default();
+        self.sources = Default::default();
+        self.settings = Default::default();
+        self.model = Default::default();
+        self.nav = Nav::Contacts;
+        self.refresh();
+    }
+}

@@ -1,0 +1,46 @@
+//! What views ask the app to do. Views return these; `App::apply` runs them
+//! against the store and reports the outcome.
+
+use crate::domain::{
+    ConsentEventDraft, ContactFields, ContactId, LegalBasis, Settings, SourceFields, SourceId,
+};
+use crate::store::{ContactQuery, NewContact};
+
+crate::code_enum! {
+    /// The panels of the navigation.
+    pub enum Nav: "nav" {
+        Contacts = "contacts",
+        Import = "import",
+        Sources = "sources",
+        Requests = "requests",
+        Register = "register",
+        Footers = "footers",
+        Settings = "settings",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Navigate(Nav),
+    /// Switch to the demo book (created and filled on first use).
+    OpenDemo,
+    /// Leave the demo book for the user's own book.
+    LeaveDemo,
+    /// Show contacts matching this query (resets the table).
+    SearchContacts(ContactQuery),
+    /// Fetch page `n` of the current query.
+    LoadContactPage(u64),
+    SelectContact(Option<ContactId>),
+    AddContact(NewContact),
+    UpdateContact(ContactId, ContactFields),
+    DeleteContact(ContactId),
+    SetBasis(ContactId, String, LegalBasis),
+    RecordConsent(ContactId, ConsentEventDraft),
+    CreateSource(SourceFields),
+    UpdateSource(SourceId, SourceFields),
+    SetSourceDoubtful(SourceId, bool),
+    /// Show the contacts of one source.
+    ShowSourceContacts(SourceId),
+    SaveSettings(Settings),
+    VerifyAudit,
+}

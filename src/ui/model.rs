@@ -1,0 +1,52 @@
+//! What the views read: data the app loaded from the store for display.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::domain::{Purpose, Settings};
+use crate::store::{AuditCheck, ContactDetail, ContactQuery, ContactRow, SourceSummary};
+
+/// Rows per page fetched for the contacts table.
+pub const PAGE_SIZE: u64 = 100;
+
+/// The contacts table: the query, its total, and the pages fetched so far.
+#[derive(Debug, Default)]
+pub struct ContactsModel {
+    pub query: ContactQuery,
+    pub total: u64,
+    pub pages: HashMap<u64, Vec<ContactRow>>,
+    /// Pages asked for this frame (so a page is requested once).
+    pub requested: HashSet<u64>,
+}
+
+impl ContactsModel {
+    /// The row at `index`, if its page is loaded.
+    pub fn row(&self, index: u64) -> Option<&ContactRow> {
+        self.pages
+            .get(&(index / PAGE_SIZE))
+            .and_then(|p| p.get((index % PAGE_SIZE) as usize))
+    }
+
+    /// Forgets loaded pages (after a change or a new query).
+    pub fn invalidate(&mut self) {
+        self.pages.clear();
+        self.requested.clear();
+    }
+}
+
+/// Everything the views display.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub contacts: ContactsModel,
+    pub detail: Option<ContactDetail>,
+    pub sources: Vec<SourceSummary>,
+    pub purposes: Vec<Purpose>,
+    pub settings: Settings,
+    pub is_demo: bool,
+    /// True when the book has no contacts and no sources yet.
+    pub is_empty: bool,
+    pub audit: Option<AuditCheck>,
+    /// Where the open book lives (shown in the status bar).
+    pub path: String,
+    /// Whether the open book is the separate demo book.
+    pub in_demo_book: bool,
+}

@@ -140,15 +140,19 @@ const CITIES: &[(&str, &str, &str)] = &[
     ("13001", "Marseille", "FR"),
     ("1010", "Wien", "AT"),
 ];
-const STREETS: &[&str] = &[
+const STREETS_DE: &[&str] = &[
     "Hauptstraße",
     "Bahnhofstraße",
     "Gartenweg",
     "Lindenallee",
-    "Rue de la Paix",
-    "Rue Exemple",
     "Schillerstraße",
     "Am Markt",
+];
+const STREETS_FR: &[&str] = &[
+    "Rue de la Paix",
+    "Rue Exemple",
+    "Avenue des Tilleuls",
+    "Place du Marché",
 ];
 
 /// The wording of the newsletter sign-up box on the (fake) website.
@@ -361,7 +365,15 @@ fn base_contact(rng: &mut SplitMix64, i: usize, source: usize) -> DemoContact {
         } else {
             String::new()
         },
-        street: format!("{} {}", rng.pick(STREETS), 1 + rng.below(120)),
+        street: format!(
+            "{} {}",
+            rng.pick(if country == "FR" {
+                STREETS_FR
+            } else {
+                STREETS_DE
+            }),
+            1 + rng.below(120)
+        ),
         postal_code: plz.into(),
         city: city.into(),
         country: country.into(),

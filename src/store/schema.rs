@@ -4,11 +4,12 @@ use rusqlite::Connection;
 
 use super::{Result, StoreError};
 
-/// Migrations in order; entry `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+/// Migrations as (version, SQL), in ascending order of version. Each runs in
+/// its own transaction and leaves `user_version` at its version.
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_foundation.sql"))];
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes (the last migration's).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
@@ -30,8 +31,7 @@ pub(super) fn check_version(conn: &Connection) -> Result<()> {
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     check_version(conn)?;
     let current = user_version(conn)?;
-    for (i, sql) in MIGRATIONS.iter().enumerate() {
-        let version = i as i64 + 1;
+    for &(version, sql) in MIGRATIONS {
         if version <= current {
             continue;
         }
@@ -45,4 +45,14 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_ascend() {
+        let versions: Vec<i64> = super::MIGRATIONS.iter().map(|m| m.0).collect();
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+        assert_eq!(versions[0], 1);
+    }
 }

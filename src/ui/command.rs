@@ -19,6 +19,10 @@ crate::code_enum! {
     }
 }
 
+/// A request from a view. Feature panels (import, requests, register, footers …)
+/// add one variant wrapping their own command enum and apply it in their own
+/// module (`impl App { fn apply_<feature>(&mut self, …) }`), dispatched from
+/// `App::apply`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Nav),

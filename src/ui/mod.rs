@@ -6,6 +6,8 @@ mod app;
 mod apply;
 mod command;
 mod contacts;
+pub mod file_dialog;
+pub mod jobs;
 mod model;
 mod placeholder;
 mod settings;

@@ -22,6 +22,9 @@ close = Schließen
 edit = Bearbeiten
 delete = Löschen
 yes = ja
+file-browse = Durchsuchen…
+file-no-dialog = Auf diesem Desktop steht kein Dateidialog zur Verfügung; bitte den Pfad eintippen.
+job-cancelling = Wird abgebrochen…
 toast-dismiss = Ausblenden
 
 ## Start

@@ -22,6 +22,9 @@ close = Close
 edit = Edit
 delete = Delete
 yes = yes
+file-browse = Browse…
+file-no-dialog = No file dialog is available on this desktop; type the path instead.
+job-cancelling = Cancelling…
 toast-dismiss = Dismiss
 
 ## Start

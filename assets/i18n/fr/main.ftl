@@ -22,6 +22,9 @@ close = Fermer
 edit = Modifier
 delete = Supprimer
 yes = oui
+file-browse = Parcourir…
+file-no-dialog = Aucune boîte de dialogue de fichiers n’est disponible ici ; saisissez le chemin.
+job-cancelling = Annulation…
 toast-dismiss = Masquer
 
 ## Start

@@ -352,10 +352,25 @@ fn delete_removes_the_contact_and_its_history() {
     store.delete_contact(id).unwrap();
     assert!(matches!(store.contact(id), Err(StoreError::NotFound(_))));
     let raw = Connection::open(&path).unwrap();
-    let left: i64 = raw
-        .query_row("SELECT count(*) FROM consent_events", [], |r| r.get(0))
+    let linked: i64 = raw
+        .query_row(
+            "SELECT count(*) FROM consent_events WHERE contact_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
-    assert_eq!(left, 1, "only the other contact's event stays");
+    assert_eq!(linked, 1, "only the other contact's event stays linked");
+    let anonymous: i64 = raw
+        .query_row(
+            "SELECT count(*) FROM consent_events WHERE contact_id IS NULL AND ip IS NULL AND evidence = ''",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        anonymous, 1,
+        "the deleted contact's event stays only as anonymous proof"
+    );
     let guard: i64 = raw
         .query_row("SELECT count(*) FROM erasure_guard", [], |r| r.get(0))
         .unwrap();
@@ -534,4 +549,152 @@ fn demo_data_fill_an_empty_book_only() {
         .unwrap();
     assert!(link.raw_row.as_deref().unwrap().contains("Opt-in-Datum"));
     assert!(!d.events.is_empty());
+}
+
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn file_bytes(path: &std::path::Path) -> Vec<u8> {
+    let mut all = std::fs::read(path).unwrap_or_default();
+    for ext in ["-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(ext);
+        all.extend(std::fs::read(std::path::PathBuf::from(p)).unwrap_or_default());
+    }
+    all
+}
+
+#[test]
+fn erasure_leaves_no_bytes_and_keeps_the_person_out() {
+    use consentbook::store::{Erasure, ErasureReason};
+    let (_d, path) = temp_book();
+    let mut store = Store::open(&path).unwrap();
+    let mut f = anna();
+    f.first_name = "Zacharias".into();
+    f.last_name = "Quixotefield".into();
+    f.email = "zacharias.quixotefield@example.org".into();
+    f.phone = "+44 7700 900123".into();
+    let id = add(&mut store, f.clone());
+    let keep = add(
+        &mut store,
+        ContactFields {
+            email: "keep@example.com".into(),
+            ..Default::default()
+        },
+    );
+    let mut ev = given("newsletter");
+    ev.evidence = "Signed by Zacharias Quixotefield".into();
+    store.record_consent(id, &ev).unwrap();
+    assert!(contains_bytes(&file_bytes(&path), b"Quixotefield"));
+
+    let out = store
+        .erase_contact(id, &Erasure::new(ErasureReason::Request, true))
+        .unwrap();
+    assert_eq!(out.contacts, 1);
+    assert_eq!(out.events_anonymised, 1);
+    assert_eq!(out.suppression_entries, 2);
+    assert!(out.wal_truncated);
+    let bytes = file_bytes(&path);
+    for needle in [
+        "Quixotefield",
+        "quixotefield",
+        "Zacharias",
+        "zacharias.quixotefield@example.org",
+        "900123",
+        "203.0.113.7",
+    ] {
+        assert!(
+            !contains_bytes(&bytes, needle.as_bytes()),
+            "{needle} is still in the files"
+        );
+    }
+    // the other contact is untouched, the anonymous proof stays
+    assert!(store.contact(keep).is_ok());
+    let raw = Connection::open(&path).unwrap();
+    let anon: i64 = raw
+        .query_row(
+            "SELECT count(*) FROM consent_events WHERE contact_id IS NULL AND ip IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(anon, 1);
+    drop(raw);
+    // the person cannot come back, by e-mail or by phone
+    assert!(matches!(
+        store.add_contact(&NewContact {
+            fields: f.clone(),
+            ..Default::default()
+        }),
+        Err(StoreError::Suppressed)
+    ));
+    let by_phone = ContactFields {
+        phone: "07700 900123".into(),
+        ..Default::default()
+    };
+    let mut by_phone_intl = by_phone.clone();
+    by_phone_intl.phone = "+44 7700 900123".into();
+    assert!(matches!(
+        store.add_contact(&NewContact {
+            fields: by_phone_intl,
+            ..Default::default()
+        }),
+        Err(StoreError::Suppressed)
+    ));
+    let entries = store.audit_for("contact", &id.to_string()).unwrap();
+    assert_eq!(entries.last().unwrap().action, "contact.erased");
+}
+
+#[test]
+fn a_cancelled_bulk_erasure_changes_nothing() {
+    use consentbook::domain::progress::Progress;
+    use consentbook::store::{Erasure, ErasureReason};
+    let (_d, path) = temp_book();
+    let mut store = Store::open(&path).unwrap();
+    let ids: Vec<i64> = (0..5)
+        .map(|i| {
+            add(
+                &mut store,
+                ContactFields {
+                    email: format!("p{i}@example.com"),
+                    ..Default::default()
+                },
+            )
+        })
+        .collect();
+    let p = Progress::new();
+    p.cancel();
+    let res = store.erase_contacts(
+        &ids,
+        &Erasure::new(ErasureReason::Retention, false),
+        Some(&p),
+    );
+    assert!(matches!(res, Err(StoreError::Cancelled)));
+    assert_eq!(store.count_contacts(&ContactQuery::default()).unwrap(), 5);
+    let out = store
+        .erase_contacts(
+            &ids[..3],
+            &Erasure::new(ErasureReason::Retention, false),
+            None,
+        )
+        .unwrap();
+    assert_eq!(out.contacts, 3);
+    assert_eq!(store.count_contacts(&ContactQuery::default()).unwrap(), 2);
+    assert!(!store.is_email_suppressed("p0@example.com").unwrap());
+}
+
+#[test]
+fn restriction_is_set_and_lifted() {
+    let (_d, path) = temp_book();
+    let mut store = Store::open(&path).unwrap();
+    let id = add(&mut store, anna());
+    store.set_restricted(id, true).unwrap();
+    assert!(store.contact(id).unwrap().restricted_at.is_some());
+    assert_eq!(
+        store.contact_detail(id).unwrap().status,
+        ContactStatus::Restricted
+    );
+    store.set_restricted(id, false).unwrap();
+    assert!(store.contact(id).unwrap().restricted_at.is_none());
 }

@@ -167,6 +167,7 @@ mod tests {
         wanted.extend(Field::ALL.iter().map(|v| v.i18n_id()));
         wanted.extend(FieldError::ALL.iter().map(|v| v.i18n_id()));
         wanted.extend(SettingKey::ALL.iter().map(|v| v.i18n_id()));
+        wanted.extend(crate::store::ErasureReason::ALL.iter().map(|v| v.i18n_id()));
         for s in [
             ContactStatus::Restricted,
             ContactStatus::Objected,

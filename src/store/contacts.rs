@@ -484,23 +484,11 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a contact with its links, bases and consent events (through
-    /// the guarded path that lifts the append-only rule inside this transaction).
+    /// Deletes a contact (e.g. entered by mistake) through the erasure path,
+    /// without a suppression entry.
     pub fn delete_contact(&mut self, id: ContactId) -> Result<()> {
-        self.contact(id)?;
-        let tx = self.write_tx()?;
-        tx.execute("INSERT INTO erasure_guard (token) VALUES (1)", [])?;
-        let events = tx.execute("DELETE FROM consent_events WHERE contact_id = ?1", [id])?;
-        tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
-        tx.execute("DELETE FROM erasure_guard", [])?;
-        audit::append(
-            &tx,
-            "contact.deleted",
-            "contact",
-            id,
-            json!({ "consent_events": events }),
-        )?;
-        tx.commit()?;
+        use super::erasure::{Erasure, ErasureReason};
+        self.erase_contact(id, &Erasure::new(ErasureReason::Deleted, false))?;
         Ok(())
     }
 

@@ -6,6 +6,7 @@ mod audit;
 mod consent;
 mod contacts;
 mod demo;
+mod erasure;
 mod schema;
 mod settings;
 mod sources;
@@ -20,6 +21,7 @@ use crate::domain::FieldErrors;
 
 pub use audit::AuditCheck;
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
+pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
 pub use schema::SCHEMA_VERSION;
 pub use sources::SourceSummary;
 
@@ -43,6 +45,8 @@ pub enum StoreError {
     Suppressed,
     /// Demo data go only into an empty book.
     NotEmpty,
+    /// The user cancelled; nothing was changed.
+    Cancelled,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -65,6 +69,7 @@ impl fmt::Display for StoreError {
                 "this person is on the suppression list (erased or objected earlier); add them only with a new consent they gave",
             ),
             Self::NotEmpty => f.write_str("demo data can only be loaded into an empty book"),
+            Self::Cancelled => f.write_str("cancelled; nothing was changed"),
         }
     }
 }

@@ -18,6 +18,7 @@ pub fn store_error_text(i18n: &I18n, e: &StoreError) -> String {
         StoreError::DuplicateSourceName => i18n.tr("store-error-duplicate-source"),
         StoreError::Suppressed => i18n.tr("store-error-suppressed"),
         StoreError::NotEmpty => i18n.tr("store-error-not-empty"),
+        StoreError::Cancelled => i18n.tr("store-error-cancelled"),
         StoreError::NotFound(_) => i18n.tr("store-error-not-found"),
         StoreError::NotADatabase => i18n.tr("store-error-not-a-database"),
         StoreError::NewerSchema { .. } => i18n.tr("store-error-newer-schema"),

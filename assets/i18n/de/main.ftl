@@ -146,6 +146,7 @@ store-error-not-empty = Demo-Daten passen nur in ein leeres Buch.
 store-error-not-found = Das gibt es nicht mehr.
 store-error-not-a-database = Diese Datei ist kein Consentbook-Buch oder sie ist verschlüsselt.
 store-error-newer-schema = Dieses Buch stammt von einer neueren Consentbook-Version; es wurde nicht verändert.
+store-error-cancelled = Abgebrochen; nichts wurde geändert.
 store-error-invalid = Bitte prüfen: { $details }
 store-error-other = Etwas ist schiefgegangen: { $details }
 
@@ -256,3 +257,10 @@ setting-unsubscribe_url = Abmelde-URL oder mailto:
 setting-dpo = Datenschutzbeauftragte/r
 setting-jurisdiction = Rechtsordnung
 setting-language = Sprache
+
+erasure-reason-deleted = Von Ihnen gelöscht
+erasure-reason-request = Löschantrag (Art. 17)
+erasure-reason-objection = Widerspruch (Art. 21)
+erasure-reason-withdrawal = Einwilligung widerrufen
+erasure-reason-retention = Speicherfrist abgelaufen
+erasure-reason-import-undo = Import rückgängig gemacht

@@ -146,6 +146,7 @@ store-error-not-empty = Demo data can only go into an empty book.
 store-error-not-found = It no longer exists.
 store-error-not-a-database = This file is not a Consentbook book, or it is encrypted.
 store-error-newer-schema = This book was written by a newer Consentbook; it was left unchanged.
+store-error-cancelled = Cancelled; nothing was changed.
 store-error-invalid = Please check: { $details }
 store-error-other = Something went wrong: { $details }
 
@@ -256,3 +257,10 @@ setting-unsubscribe_url = Unsubscribe URL or mailto:
 setting-dpo = Data protection officer
 setting-jurisdiction = Jurisdiction
 setting-language = Language
+
+erasure-reason-deleted = Deleted by you
+erasure-reason-request = Erasure request (Art. 17)
+erasure-reason-objection = Objection (Art. 21)
+erasure-reason-withdrawal = Consent withdrawn
+erasure-reason-retention = Retention period over
+erasure-reason-import-undo = Import undone

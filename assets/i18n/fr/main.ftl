@@ -146,6 +146,7 @@ store-error-not-empty = Les données de démonstration ne vont que dans un carne
 store-error-not-found = Cet élément n’existe plus.
 store-error-not-a-database = Ce fichier n’est pas un carnet Consentbook, ou il est chiffré.
 store-error-newer-schema = Ce carnet a été écrit par une version plus récente de Consentbook ; il n’a pas été modifié.
+store-error-cancelled = Annulé ; rien n’a été modifié.
 store-error-invalid = Veuillez vérifier : { $details }
 store-error-other = Une erreur est survenue : { $details }
 
@@ -256,3 +257,10 @@ setting-unsubscribe_url = URL de désinscription ou mailto:
 setting-dpo = Délégué à la protection des données
 setting-jurisdiction = Juridiction
 setting-language = Langue
+
+erasure-reason-deleted = Supprimé par vous
+erasure-reason-request = Demande d’effacement (art. 17)
+erasure-reason-objection = Opposition (art. 21)
+erasure-reason-withdrawal = Consentement retiré
+erasure-reason-retention = Durée de conservation écoulée
+erasure-reason-import-undo = Import annulé

@@ -6,6 +6,7 @@
 mod audit;
 mod consent;
 mod contacts;
+mod security;
 mod settings;
 
 use std::fmt;
@@ -30,6 +31,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub demo: bool,
 
+    /// Read the passphrase of an encrypted book from this environment variable
+    /// (never from the command line)
+    #[arg(long, global = true, value_name = "VAR")]
+    pub passphrase_env: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -48,6 +54,12 @@ pub enum Command {
     /// Check the audit log
     #[command(subcommand)]
     Audit(audit::AuditCmd),
+    /// Encrypt the book, change or remove its passphrase
+    #[command(subcommand)]
+    Security(security::SecurityCmd),
+    /// Make, list and restore backups
+    #[command(subcommand)]
+    Backup(security::BackupCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -108,10 +120,32 @@ fn book_path(cli: &Cli) -> CliResult<PathBuf> {
     }
 }
 
+/// Reads a passphrase from the environment variable `var`.
+pub(crate) fn passphrase_from_env(var: &str) -> CliResult<crate::store::Passphrase> {
+    match std::env::var(var) {
+        Ok(v) if !v.is_empty() => Ok(crate::store::Passphrase::new(v)),
+        _ => Err(CliError(format!(
+            "the environment variable {var} holds no passphrase"
+        ))),
+    }
+}
+
 /// Opens the book; with `--demo` fills it with demo data when empty.
 fn open_store(cli: &Cli) -> CliResult<Store> {
     let path = book_path(cli)?;
-    let mut store = Store::open(&path)?;
+    let key = cli
+        .passphrase_env
+        .as_deref()
+        .map(passphrase_from_env)
+        .transpose()?;
+    let mut store = match crate::store::open_with(&path, key) {
+        Err(StoreError::Encrypted) => {
+            return Err(CliError(
+                "the book is encrypted; pass --passphrase-env VAR".into(),
+            ));
+        }
+        other => other?,
+    };
     if cli.demo && store.is_empty()? {
         store.load_demo(&crate::domain::demo::demo_book())?;
     } else if cli.demo && !store.is_demo()? && cli.command.is_some() {
@@ -136,10 +170,16 @@ fn run(cli: Cli) -> CliResult {
             Some(p) => (p.clone(), crate::ui::demo_sibling(p)),
             None => (default_book_path()?, default_demo_path()?),
         };
+        let key = cli
+            .passphrase_env
+            .as_deref()
+            .map(passphrase_from_env)
+            .transpose()?;
         let launch = crate::ui::Launch {
             home,
             demo,
             start_in_demo: cli.demo,
+            key,
         };
         return crate::ui::run(launch)
             .map_err(|e| CliError(format!("cannot open the window: {e}")));
@@ -150,6 +190,8 @@ fn run(cli: Cli) -> CliResult {
         Command::Consent(c) => consent::run(&mut store, c),
         Command::Settings(c) => settings::run(&mut store, c),
         Command::Audit(c) => audit::run(&store, c),
+        Command::Security(c) => security::run_security(&mut store, c),
+        Command::Backup(c) => security::run_backup(&mut store, c),
     }
 }
 

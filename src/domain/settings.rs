@@ -51,6 +51,7 @@ crate::code_enum! {
         Dpo = "dpo",
         Jurisdiction = "jurisdiction",
         Language = "language",
+        BackupsKeep = "backups_keep",
     }
 }
 
@@ -65,6 +66,10 @@ impl SettingKey {
             Self::Language => Language::from_code(&v.to_ascii_lowercase())
                 .map(|l| l.code().to_owned())
                 .ok_or(FieldError::InvalidChoice),
+            Self::BackupsKeep => match v.parse::<u32>() {
+                Ok(n) if (1..=100).contains(&n) => Ok(n.to_string()),
+                _ => Err(FieldError::InvalidChoice),
+            },
             _ if v.is_empty() => Ok(String::new()),
             Self::Email => normalize_email(v).map(|_| v.to_owned()),
             Self::Website | Self::ImpressumUrl | Self::PrivacyUrl => {
@@ -108,6 +113,8 @@ pub struct Settings {
     pub controller: ControllerIdentity,
     pub jurisdiction: Jurisdiction,
     pub language: Language,
+    /// How many automatic backups to keep (1..=100).
+    pub backups_keep: u32,
 }
 
 impl Default for Settings {
@@ -116,6 +123,7 @@ impl Default for Settings {
             controller: ControllerIdentity::default(),
             jurisdiction: Jurisdiction::De,
             language: Language::En,
+            backups_keep: 10,
         }
     }
 }
@@ -138,6 +146,7 @@ impl Settings {
             SettingKey::Dpo => c.dpo.clone(),
             SettingKey::Jurisdiction => self.jurisdiction.code().to_owned(),
             SettingKey::Language => self.language.code().to_owned(),
+            SettingKey::BackupsKeep => self.backups_keep.to_string(),
         }
     }
 
@@ -164,6 +173,11 @@ impl Settings {
             SettingKey::Language => {
                 if let Some(l) = Language::from_code(&value) {
                     self.language = l;
+                }
+            }
+            SettingKey::BackupsKeep => {
+                if let Ok(n) = value.parse() {
+                    self.backups_keep = n;
                 }
             }
         }
@@ -193,6 +207,7 @@ mod tests {
             let v = match k {
                 SettingKey::Jurisdiction => "fr".to_owned(),
                 SettingKey::Language => "de".to_owned(),
+                SettingKey::BackupsKeep => "7".to_owned(),
                 _ => format!("value of {}", k.code()),
             };
             s.set(k, v.clone());
@@ -200,6 +215,7 @@ mod tests {
         }
         assert_eq!(s.jurisdiction, Jurisdiction::Fr);
         assert_eq!(s.language, Language::De);
+        assert_eq!(s.backups_keep, 7);
     }
 
     #[test]

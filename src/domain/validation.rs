@@ -33,6 +33,7 @@ crate::code_enum! {
         Wording = "wording",
         Evidence = "evidence",
         Value = "value",
+        Passphrase = "passphrase",
     }
 }
 
@@ -43,6 +44,7 @@ crate::code_enum! {
         InvalidEmail = "invalid-email",
         InvalidPhone = "invalid-phone",
         TooLong = "too-long",
+        TooShort = "too-short",
         NoWayToReach = "no-way-to-reach",
         InFuture = "in-future",
         InvalidDate = "invalid-date",
@@ -65,6 +67,7 @@ impl FieldError {
             Self::InvalidEmail => "is not a valid e-mail address",
             Self::InvalidPhone => "is not a valid phone number",
             Self::TooLong => "is too long",
+            Self::TooShort => "is too short",
             Self::NoWayToReach => "needs an e-mail address or a phone number",
             Self::InFuture => "lies in the future",
             Self::InvalidDate => "is not a date (YYYY-MM-DD)",

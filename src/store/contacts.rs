@@ -231,6 +231,25 @@ pub(super) fn insert_contact(
     Ok(conn.last_insert_rowid())
 }
 
+/// A person added again (legitimately) supersedes their earlier erasure: a
+/// restore of an older backup must not erase the new record's person again.
+pub(super) fn clear_erasure_log(conn: &Connection, secret: &[u8], keys: &MatchKeys) -> Result<()> {
+    let email = keys
+        .email_norm
+        .as_deref()
+        .map(|e| (IdentifierKind::Email, e));
+    let phone = keys
+        .phone_norm
+        .as_deref()
+        .map(|p| (IdentifierKind::Phone, p));
+    for (kind, value) in email.into_iter().chain(phone) {
+        let hash = crate::domain::audit::keyed_hash(secret, kind, value);
+        conn.prepare_cached("DELETE FROM erasure_log WHERE hash = ?1")?
+            .execute([hash])?;
+    }
+    Ok(())
+}
+
 /// Links a contact to a source.
 pub(super) fn link_source(
     conn: &Connection,
@@ -394,6 +413,7 @@ impl Store {
             return Err(StoreError::DuplicateEmail);
         }
         let id = insert_contact(&tx, &fields, &keys)?;
+        clear_erasure_log(&tx, &secret, &keys)?;
         let source = match new.source {
             Some(s) => s,
             None => manual_source(&tx)?,

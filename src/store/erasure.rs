@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::{Result, Store, StoreError, audit, suppression};
 use crate::domain::ContactId;
-use crate::domain::audit::IdentifierKind;
+use crate::domain::audit::{IdentifierKind, keyed_hash};
 use crate::domain::progress::Progress;
 
 crate::code_enum! {
@@ -31,6 +31,8 @@ crate::code_enum! {
         Retention = "retention",
         /// An import batch was undone.
         ImportUndo = "import-undo",
+        /// Erased again after a backup from before the erasure was restored.
+        Reapplied = "reapplied",
     }
 }
 
@@ -80,16 +82,24 @@ fn erase_one(
     let Some((email, phone)) = keys else {
         return Err(StoreError::NotFound("contact"));
     };
-    if how.suppress {
-        let reason = how.reason.code();
-        for (kind, value) in [
-            (IdentifierKind::Email, email),
-            (IdentifierKind::Phone, phone),
-        ] {
-            if let Some(v) = value {
-                suppression::insert(conn, secret, kind, &v, reason, &how.scope)?;
-                out.suppression_entries += 1;
-            }
+    let reason = how.reason.code();
+    for (kind, value) in [
+        (IdentifierKind::Email, email),
+        (IdentifierKind::Phone, phone),
+    ] {
+        let Some(v) = value else { continue };
+        conn.prepare_cached(
+            "INSERT INTO erasure_log (hash, kind, reason, erased_at) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            keyed_hash(secret, kind, &v),
+            kind.code(),
+            reason,
+            super::now()
+        ])?;
+        if how.suppress {
+            suppression::insert(conn, secret, kind, &v, reason, &how.scope)?;
+            out.suppression_entries += 1;
         }
     }
     out.events_anonymised += conn

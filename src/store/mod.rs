@@ -3,11 +3,13 @@
 //! audit entry (without personal data) in the same transaction.
 
 mod audit;
+mod backup;
 mod consent;
 mod contacts;
 mod demo;
 mod erasure;
 mod schema;
+mod security;
 mod settings;
 mod sources;
 mod suppression;
@@ -15,14 +17,16 @@ mod suppression;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::domain::FieldErrors;
 
 pub use audit::AuditCheck;
+pub use backup::{BackupInfo, DEFAULT_KEEP, RestoreOutcome};
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
 pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
 pub use schema::SCHEMA_VERSION;
+pub use security::{Passphrase, is_encrypted_file};
 pub use sources::SourceSummary;
 
 /// Everything that can go wrong in the store. Messages name no personal data.
@@ -37,6 +41,10 @@ pub enum StoreError {
     },
     /// The file is not a Consentbook database (or is encrypted).
     NotADatabase,
+    /// The file is encrypted and no passphrase was given.
+    Encrypted,
+    /// The passphrase does not open the file (it was not changed).
+    WrongPassphrase,
     Invalid(FieldErrors),
     NotFound(&'static str),
     DuplicateEmail,
@@ -61,6 +69,10 @@ impl fmt::Display for StoreError {
                 "this book was written by a newer Consentbook (schema {found}; this version knows up to {supported}); it was not changed"
             ),
             Self::NotADatabase => f.write_str("the file is not a Consentbook database, or it is encrypted"),
+            Self::Encrypted => f.write_str("the book is encrypted; give its passphrase"),
+            Self::WrongPassphrase => f.write_str(
+                "the passphrase does not open this book (or it is not a Consentbook file); the file was not changed",
+            ),
             Self::Invalid(errors) => write!(f, "invalid input: {errors}"),
             Self::NotFound(what) => write!(f, "no such {what}"),
             Self::DuplicateEmail => f.write_str("a contact with this e-mail address already exists"),
@@ -104,6 +116,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     secret: Vec<u8>,
+    key: Option<Passphrase>,
 }
 
 impl fmt::Debug for Store {
@@ -114,24 +127,21 @@ impl fmt::Debug for Store {
     }
 }
 
-/// Opens (creating if needed) the book at `path`: the one place a connection
-/// is made, so that encryption can be added here. Sets WAL, foreign keys and
-/// secure delete, and runs pending migrations.
+/// Opens (creating if needed) an unencrypted book at `path`. See [`open_with`].
 pub fn open(path: &Path) -> Result<Store> {
+    open_with(path, None)
+}
+
+/// Opens (creating if needed) the book at `path`, with the passphrase if it
+/// is encrypted. The connection itself is made in [`security::connect`], the
+/// one place connections are made. Sets WAL, foreign keys and secure delete,
+/// and runs pending migrations. A wrong passphrase or a newer schema leaves
+/// the file untouched.
+pub fn open_with(path: &Path, key: Option<Passphrase>) -> Result<Store> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let mut conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    // Reading the schema first makes a foreign or encrypted file fail here,
-    // before any pragma could write to it.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })?;
+    let mut conn = security::connect(path, key.as_ref())?;
     schema::check_version(&conn)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -143,6 +153,7 @@ pub fn open(path: &Path) -> Result<Store> {
         conn,
         path: path.to_owned(),
         secret,
+        key,
     })
 }
 
@@ -154,7 +165,12 @@ impl Store {
 
     /// A second connection to the same book (for work off the UI thread).
     pub fn reopen(&self) -> Result<Self> {
-        open(&self.path)
+        open_with(&self.path, self.key.clone())
+    }
+
+    /// Whether the book file is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     pub fn path(&self) -> &Path {

@@ -7,13 +7,14 @@ use eframe::egui::{self, RichText};
 use super::command::{Command, Nav};
 use super::contacts::ContactsView;
 use super::model::Model;
+use super::security::{Busy, UnlockView};
 use super::settings::SettingsView;
 use super::sources::SourcesView;
 use super::toasts::Toasts;
 use super::{Launch, demo_sibling, placeholder};
 use crate::domain::Language;
 use crate::i18n::I18n;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// The Consentbook window.
 pub struct App {
@@ -28,6 +29,14 @@ pub struct App {
     pub(super) sources: SourcesView,
     pub(super) settings: SettingsView,
     pub(super) toasts: Toasts,
+    /// Set while the book is encrypted and waits for its passphrase.
+    pub(super) unlock: Option<UnlockView>,
+    /// Work that holds the book (encryption change, restore); the window waits.
+    pub(super) busy: Option<Busy>,
+    /// A background backup (daily or manual) on its own connection.
+    pub(super) backup_job: Option<super::jobs::Job<Result<PathBuf, StoreError>>>,
+    /// Whether the daily backup was considered for the open book.
+    pub(super) daily_checked: bool,
 }
 
 impl App {
@@ -38,21 +47,41 @@ impl App {
         Self::from_parts(Ok(store), home, demo)
     }
 
+    /// Whether background work (re-encryption, restore, a backup) is running.
+    pub fn is_busy(&self) -> bool {
+        self.busy.is_some() || self.backup_job.is_some()
+    }
+
+    /// Whether the window waits for the passphrase of an encrypted book.
+    pub fn is_locked(&self) -> bool {
+        self.unlock.is_some()
+    }
+
     /// Opens the window's book as `launch` says; a failure is shown in the window.
     pub fn launch(launch: Launch) -> Self {
         if launch.start_in_demo {
-            let mut app = Self::from_parts(Err(String::new()), launch.home, launch.demo);
+            let mut app =
+                Self::from_parts(Err(StoreError::NotFound("book")), launch.home, launch.demo);
             app.open_demo();
             return app;
         }
-        let store = Store::open(&launch.home).map_err(|e| e.to_string());
+        let store = crate::store::open_with(&launch.home, launch.key);
         Self::from_parts(store, launch.home, launch.demo)
     }
 
-    fn from_parts(store: Result<Store, String>, home: PathBuf, demo: PathBuf) -> Self {
+    fn from_parts(store: Result<Store, StoreError>, home: PathBuf, demo: PathBuf) -> Self {
+        let mut unlock = None;
         let (store, open_error) = match store {
             Ok(s) => (Some(s), None),
-            Err(e) => (None, Some(e)),
+            Err(StoreError::Encrypted) => {
+                unlock = Some(UnlockView::default());
+                (None, None)
+            }
+            Err(StoreError::WrongPassphrase) => {
+                unlock = Some(UnlockView::wrong());
+                (None, None)
+            }
+            Err(e) => (None, Some(e.to_string())),
         };
         let lang = store
             .as_ref()
@@ -70,6 +99,10 @@ impl App {
             sources: SourcesView::default(),
             settings: SettingsView::default(),
             toasts: Toasts::default(),
+            unlock,
+            busy: None,
+            backup_job: None,
+            daily_checked: false,
         };
         app.refresh();
         app
@@ -92,6 +125,16 @@ impl App {
 
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut cmds = Vec::new();
+        if let Some(unlock) = &mut self.unlock {
+            if let Some(c) = unlock.ui(ui, &self.i18n, &self.home_path) {
+                cmds.push(c);
+            }
+            return cmds;
+        }
+        if let Some(busy) = &self.busy {
+            busy.ui(ui, &self.i18n);
+            return cmds;
+        }
         if self.store.is_none() {
             self.draw_open_error(ui);
             return cmds;
@@ -169,11 +212,17 @@ impl App {
 }
 
 impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_jobs();
+        self.maybe_daily_backup(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let commands = self.draw(ui);
         let had_commands = !commands.is_empty();
+        let ctx = ui.ctx().clone();
         for c in commands {
-            self.apply(c);
+            self.apply(&ctx, c);
         }
         self.toasts.show(ui.ctx(), &self.i18n.tr("toast-dismiss"));
         if had_commands {

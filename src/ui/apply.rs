@@ -21,6 +21,8 @@ pub fn store_error_text(i18n: &I18n, e: &StoreError) -> String {
         StoreError::Cancelled => i18n.tr("store-error-cancelled"),
         StoreError::NotFound(_) => i18n.tr("store-error-not-found"),
         StoreError::NotADatabase => i18n.tr("store-error-not-a-database"),
+        StoreError::Encrypted => i18n.tr("store-error-encrypted"),
+        StoreError::WrongPassphrase => i18n.tr("store-error-wrong-passphrase"),
         StoreError::NewerSchema { .. } => i18n.tr("store-error-newer-schema"),
         StoreError::Invalid(errs) => {
             let parts: Vec<String> = errs
@@ -42,11 +44,16 @@ pub fn store_error_text(i18n: &I18n, e: &StoreError) -> String {
 
 impl App {
     /// Runs one command. Errors end up in a toast or next to the field.
-    pub fn apply(&mut self, cmd: Command) {
+    pub fn apply(&mut self, ctx: &eframe::egui::Context, cmd: Command) {
+        if let Command::Unlock(pass) = cmd {
+            self.unlock_with(pass);
+            return;
+        }
         if self.store.is_none() {
             return;
         }
         match cmd {
+            Command::Security(c) => self.apply_security(ctx, c),
             Command::Navigate(nav) => self.navigate(nav),
             Command::OpenDemo => self.open_demo(),
             Command::LeaveDemo => self.switch_book(self.home_path.clone()),
@@ -192,6 +199,8 @@ impl App {
                 self.model.is_demo = is_demo;
                 self.model.path = store.path().display().to_string();
                 self.model.in_demo_book = store.path() == self.demo_path || is_demo;
+                self.model.encrypted = store.is_encrypted();
+                self.model.backups = store.list_backups().unwrap_or_default();
             }
             Err(e) => self.toasts.error(store_error_text(&self.i18n, &e)),
         }
@@ -257,7 +266,7 @@ impl App {
         }
     }
 
-    fn install(&mut self, store: Store) {
+    pub(super) fn install(&mut self, store: Store) {
         if let Ok(s) = store.settings() {
             self.i18n.set_language(s.language);
         }
@@ -268,6 +277,7 @@ impl App {
         self.settings = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
+        self.daily_checked = false;
         self.refresh();
     }
 }

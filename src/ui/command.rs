@@ -4,7 +4,7 @@
 use crate::domain::{
     ConsentEventDraft, ContactFields, ContactId, LegalBasis, Settings, SourceFields, SourceId,
 };
-use crate::store::{ContactQuery, NewContact};
+use crate::store::{ContactQuery, NewContact, Passphrase};
 
 crate::code_enum! {
     /// The panels of the navigation.
@@ -47,4 +47,16 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// Open the encrypted book with this passphrase.
+    Unlock(Passphrase),
+    Security(SecurityCommand),
+}
+
+/// Encryption, backups and restore.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SecurityCommand {
+    /// Encrypt / re-key (`Some`) or decrypt (`None`) the book.
+    SetEncryption(Option<Passphrase>),
+    BackupNow,
+    Restore(std::path::PathBuf),
 }

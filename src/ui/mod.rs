@@ -10,6 +10,7 @@ pub mod file_dialog;
 pub mod jobs;
 mod model;
 mod placeholder;
+mod security;
 mod settings;
 mod sources;
 mod toasts;
@@ -32,6 +33,8 @@ pub struct Launch {
     pub demo: PathBuf,
     /// Start in the demo book (filled with demo data when empty).
     pub start_in_demo: bool,
+    /// The passphrase of an encrypted home book, if already known.
+    pub key: Option<crate::store::Passphrase>,
 }
 
 /// `book.sqlite` → `book-demo.sqlite`, next to it.

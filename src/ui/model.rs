@@ -49,4 +49,8 @@ pub struct Model {
     pub path: String,
     /// Whether the open book is the separate demo book.
     pub in_demo_book: bool,
+    /// Whether the book file is encrypted.
+    pub encrypted: bool,
+    /// The book's backups, newest first.
+    pub backups: Vec<crate::store::BackupInfo>,
 }

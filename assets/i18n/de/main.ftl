@@ -147,6 +147,8 @@ store-error-not-found = Das gibt es nicht mehr.
 store-error-not-a-database = Diese Datei ist kein Consentbook-Buch oder sie ist verschlüsselt.
 store-error-newer-schema = Dieses Buch stammt von einer neueren Consentbook-Version; es wurde nicht verändert.
 store-error-cancelled = Abgebrochen; nichts wurde geändert.
+store-error-encrypted = Das Buch ist verschlüsselt; bitte die Passphrase eingeben.
+store-error-wrong-passphrase = Diese Passphrase öffnet das Buch nicht (oder die Datei ist kein Consentbook-Buch). Die Datei wurde nicht verändert.
 store-error-invalid = Bitte prüfen: { $details }
 store-error-other = Etwas ist schiefgegangen: { $details }
 
@@ -177,12 +179,14 @@ field-at = Wann
 field-ip = IP-Adresse
 field-wording = Genauer angezeigter Wortlaut
 field-evidence = Nachweis-Notiz
+field-passphrase = Passphrase
 field-value = Wert
 
 ## Field errors
 error-required = Pflichtfeld.
 error-invalid-email = Keine gültige E-Mail-Adresse.
 error-invalid-phone = Keine gültige Telefonnummer.
+error-too-short = Zu kurz.
 error-too-long = Zu lang.
 error-no-way-to-reach = Bitte eine E-Mail-Adresse oder Telefonnummer angeben.
 error-in-future = Liegt in der Zukunft.
@@ -264,3 +268,5 @@ erasure-reason-objection = Widerspruch (Art. 21)
 erasure-reason-withdrawal = Einwilligung widerrufen
 erasure-reason-retention = Speicherfrist abgelaufen
 erasure-reason-import-undo = Import rückgängig gemacht
+erasure-reason-reapplied = Nach Wiederherstellung einer älteren Sicherung erneut gelöscht
+setting-backups_keep = Aufzubewahrende Sicherungen

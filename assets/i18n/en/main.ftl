@@ -147,6 +147,8 @@ store-error-not-found = It no longer exists.
 store-error-not-a-database = This file is not a Consentbook book, or it is encrypted.
 store-error-newer-schema = This book was written by a newer Consentbook; it was left unchanged.
 store-error-cancelled = Cancelled; nothing was changed.
+store-error-encrypted = The book is encrypted; enter its passphrase.
+store-error-wrong-passphrase = This passphrase does not open the book (or the file is not a Consentbook book). The file was not changed.
 store-error-invalid = Please check: { $details }
 store-error-other = Something went wrong: { $details }
 
@@ -177,12 +179,14 @@ field-at = When
 field-ip = IP address
 field-wording = Exact wording shown
 field-evidence = Evidence note
+field-passphrase = Passphrase
 field-value = Value
 
 ## Field errors
 error-required = Required.
 error-invalid-email = Not a valid e-mail address.
 error-invalid-phone = Not a valid phone number.
+error-too-short = Too short.
 error-too-long = Too long.
 error-no-way-to-reach = Enter an e-mail address or a phone number.
 error-in-future = Lies in the future.
@@ -264,3 +268,5 @@ erasure-reason-objection = Objection (Art. 21)
 erasure-reason-withdrawal = Consent withdrawn
 erasure-reason-retention = Retention period over
 erasure-reason-import-undo = Import undone
+erasure-reason-reapplied = Erased again after restoring an older backup
+setting-backups_keep = Backups to keep

@@ -147,6 +147,8 @@ store-error-not-found = Cet élément n’existe plus.
 store-error-not-a-database = Ce fichier n’est pas un carnet Consentbook, ou il est chiffré.
 store-error-newer-schema = Ce carnet a été écrit par une version plus récente de Consentbook ; il n’a pas été modifié.
 store-error-cancelled = Annulé ; rien n’a été modifié.
+store-error-encrypted = Le carnet est chiffré ; saisissez sa phrase secrète.
+store-error-wrong-passphrase = Cette phrase secrète n’ouvre pas le carnet (ou le fichier n’est pas un carnet Consentbook). Le fichier n’a pas été modifié.
 store-error-invalid = Veuillez vérifier : { $details }
 store-error-other = Une erreur est survenue : { $details }
 
@@ -177,12 +179,14 @@ field-at = Quand
 field-ip = Adresse IP
 field-wording = Texte exact présenté
 field-evidence = Note de preuve
+field-passphrase = Phrase secrète
 field-value = Valeur
 
 ## Field errors
 error-required = Obligatoire.
 error-invalid-email = Adresse e-mail invalide.
 error-invalid-phone = Numéro de téléphone invalide.
+error-too-short = Trop court.
 error-too-long = Trop long.
 error-no-way-to-reach = Indiquez une adresse e-mail ou un numéro de téléphone.
 error-in-future = Date dans le futur.
@@ -264,3 +268,5 @@ erasure-reason-objection = Opposition (art. 21)
 erasure-reason-withdrawal = Consentement retiré
 erasure-reason-retention = Durée de conservation écoulée
 erasure-reason-import-undo = Import annulé
+erasure-reason-reapplied = Effacé à nouveau après la restauration d’une sauvegarde plus ancienne
+setting-backups_keep = Sauvegardes à conserver

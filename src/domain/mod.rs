@@ -6,9 +6,11 @@ pub mod codes;
 pub mod consent;
 pub mod contact;
 pub mod demo;
+pub mod outreach;
 pub mod progress;
 pub mod settings;
 pub mod source;
+pub mod spreadsheet;
 pub mod validation;
 
 pub use basis::LegalBasis;

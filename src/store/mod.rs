@@ -6,6 +6,8 @@ mod audit;
 mod consent;
 mod contacts;
 mod demo;
+mod outreach;
+mod outreach_bulk;
 mod schema;
 mod settings;
 mod sources;
@@ -20,6 +22,7 @@ use crate::domain::FieldErrors;
 
 pub use audit::AuditCheck;
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
+pub use outreach::{ExportOptions, ExportSummary, OutreachError, OutreachSummary};
 pub use schema::SCHEMA_VERSION;
 pub use sources::SourceSummary;
 

@@ -27,6 +27,7 @@ pub struct App {
     pub(super) contacts: ContactsView,
     pub(super) sources: SourcesView,
     pub(super) settings: SettingsView,
+    pub(super) footers: super::outreach::FootersView,
     pub(super) toasts: Toasts,
 }
 
@@ -69,6 +70,7 @@ impl App {
             contacts: ContactsView::default(),
             sources: SourcesView::default(),
             settings: SettingsView::default(),
+            footers: Default::default(),
             toasts: Toasts::default(),
         };
         app.refresh();
@@ -108,6 +110,7 @@ impl App {
             Nav::Contacts => cmds.extend(self.contacts.ui(ui, model, i18n)),
             Nav::Sources => cmds.extend(self.sources.ui(ui, model, i18n)),
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
+            Nav::Footers => cmds.extend(self.footers.ui(ui, model, i18n)),
             other => placeholder::ui(ui, i18n, other),
         }
         cmds

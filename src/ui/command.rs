@@ -47,4 +47,6 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// The Footers panel and the outreach pieces of other panels.
+    Outreach(crate::ui::outreach::OutreachCommand),
 }

@@ -49,4 +49,6 @@ pub struct Model {
     pub path: String,
     /// Whether the open book is the separate demo book.
     pub in_demo_book: bool,
+    /// Decisions, footers and notices (the Footers panel, the contact detail).
+    pub outreach: crate::ui::outreach::OutreachModel,
 }

@@ -47,6 +47,7 @@ pub fn ui(
         .column(Column::initial(170.0).at_least(60.0).clip(true))
         .column(Column::initial(190.0).at_least(60.0).clip(true))
         .column(Column::initial(150.0).at_least(60.0).clip(true))
+        .column(Column::initial(150.0).at_least(80.0).clip(true))
         .column(Column::remainder().at_least(80.0).clip(true))
         .min_scrolled_height(0.0)
         .max_scroll_height(available)
@@ -58,6 +59,7 @@ pub fn ui(
                 "col-source",
                 "col-basis",
                 "col-status",
+                "col-art14",
             ] {
                 h.col(|ui| {
                     ui.strong(i18n.tr(id));
@@ -99,6 +101,9 @@ pub fn ui(
                 });
                 row.col(|ui| {
                     ui.label(i18n.tr(r.status.i18n_id()));
+                });
+                row.col(|ui| {
+                    crate::ui::outreach::notice_cell(ui, r.notice, i18n);
                 });
             });
         });

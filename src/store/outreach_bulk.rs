@@ -132,6 +132,56 @@ fn decision_events(
     Ok(out)
 }
 
+/// What the pass over the contacts needs besides each contact's own row.
+struct BookFacts<'a> {
+    jurisdiction: Jurisdiction,
+    purpose: &'a str,
+    channel: Channel,
+    rules: PurposeRules,
+    secret: &'a [u8],
+    suppressed: HashSet<String>,
+    customers: HashSet<ContactId>,
+    events: HashMap<ContactId, Vec<ConsentEvent>>,
+}
+
+const DECISION_ROW: &str = "SELECT id, email, email_norm, phone_norm, audience,
+        restricted_at IS NOT NULL, street != '' AND city != ''
+     FROM contacts ORDER BY id";
+
+impl BookFacts<'_> {
+    /// Decides one row of [`DECISION_ROW`]; returns its id when allowed.
+    fn decide(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<ContactId>> {
+        let id: ContactId = r.get(0)?;
+        let email: String = r.get(1)?;
+        let email_norm: Option<String> = r.get(2)?;
+        let phone_norm: Option<String> = r.get(3)?;
+        let audience: Option<String> = r.get(4)?;
+        let hashes = email_norm
+            .iter()
+            .map(|e| keyed_hash(self.secret, IdentifierKind::Email, e))
+            .chain(
+                phone_norm
+                    .iter()
+                    .map(|p| keyed_hash(self.secret, IdentifierKind::Phone, p)),
+            );
+        let facts = MailFacts {
+            jurisdiction: self.jurisdiction,
+            purpose: self.purpose,
+            channel: self.channel,
+            rules: self.rules,
+            audience: audience.as_deref().and_then(Audience::from_code),
+            email: &email,
+            has_phone: phone_norm.is_some(),
+            has_postal_address: r.get(6)?,
+            restricted: r.get(5)?,
+            suppressed: hashes.into_iter().any(|h| self.suppressed.contains(&h)),
+            existing_customer: self.customers.contains(&id),
+            events: self.events.get(&id).map(Vec::as_slice).unwrap_or_default(),
+        };
+        Ok(may_contact(&facts).allowed.then_some(id))
+    }
+}
+
 /// The ids of every contact that may be contacted for `purpose` on `channel`, ascending.
 pub(super) fn mailable_ids(
     conn: &Connection,
@@ -141,54 +191,26 @@ pub(super) fn mailable_ids(
     channel: Channel,
     progress: Option<&Progress>,
 ) -> Result<Vec<ContactId>> {
-    let rules: PurposeRules = rules_for(conn, purpose)?;
-    let suppressed = suppression_hashes(conn)?;
-    let customers = customers(conn)?;
-    let events = decision_events(conn, purpose, channel)?;
+    let book = BookFacts {
+        jurisdiction,
+        purpose,
+        channel,
+        rules: rules_for(conn, purpose)?,
+        secret,
+        suppressed: suppression_hashes(conn)?,
+        customers: customers(conn)?,
+        events: decision_events(conn, purpose, channel)?,
+    };
     if let Some(p) = progress {
         let n: i64 = conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
         p.set_total(n as u64);
     }
-    let mut stmt = conn.prepare(
-        "SELECT id, email, email_norm, phone_norm, audience, restricted_at IS NOT NULL,
-            street != '' AND city != ''
-         FROM contacts ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare(DECISION_ROW)?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     let mut seen = 0u64;
     while let Some(r) = rows.next()? {
-        let id: ContactId = r.get(0)?;
-        let email: String = r.get(1)?;
-        let email_norm: Option<String> = r.get(2)?;
-        let phone_norm: Option<String> = r.get(3)?;
-        let audience: Option<String> = r.get(4)?;
-        let is_suppressed = email_norm
-            .iter()
-            .map(|e| keyed_hash(secret, IdentifierKind::Email, e))
-            .chain(
-                phone_norm
-                    .iter()
-                    .map(|p| keyed_hash(secret, IdentifierKind::Phone, p)),
-            )
-            .any(|h| suppressed.contains(&h));
-        let facts = MailFacts {
-            jurisdiction,
-            purpose,
-            channel,
-            rules,
-            audience: audience.as_deref().and_then(Audience::from_code),
-            email: &email,
-            has_phone: phone_norm.is_some(),
-            has_postal_address: r.get(6)?,
-            restricted: r.get(5)?,
-            suppressed: is_suppressed,
-            existing_customer: customers.contains(&id),
-            events: events.get(&id).map(Vec::as_slice).unwrap_or_default(),
-        };
-        if may_contact(&facts).allowed {
-            out.push(id);
-        }
+        out.extend(book.decide(r)?);
         seen += 1;
         if let Some(p) = progress
             && seen % 1000 == 0

@@ -3,7 +3,7 @@
 use chrono::Utc;
 
 use super::{FooterKey, FooterPreview, OutreachCommand};
-use crate::domain::outreach::FooterContext;
+use crate::domain::outreach::{FooterContext, NoticeDetails, PurposeRules};
 use crate::domain::{Channel, ContactId};
 use crate::store::{ContactQuery, ExportOptions, Store, StoreError};
 use crate::ui::app::App;
@@ -176,38 +176,23 @@ impl App {
             .then(|| self.footers.current_purpose(&self.model))
             .flatten();
         let key = on_panel.then(|| self.footers.key(&self.model)).flatten();
-        let loaded = (|| -> Result<_, StoreError> {
-            let summary = match selected {
-                Some(id) => Some(store.outreach_summary(id, today)?),
-                None => None,
-            };
-            let (rules, mailable) = match &purpose {
-                Some(p) => {
-                    let q = ContactQuery {
-                        mailable_for: Some(p.clone()),
-                        ..Default::default()
-                    };
-                    (
-                        Some((p.clone(), store.purpose_rules(p)?)),
-                        Some((p.clone(), store.count_contacts(&q)?)),
-                    )
-                }
-                None => (None, None),
-            };
-            let preview = match &key {
-                Some(k) => Some(preview(store, k)?),
-                None => None,
-            };
-            Ok((summary, rules, mailable, preview, store.notice_details()?))
-        })();
+        let loaded = selected
+            .map(|id| store.outreach_summary(id, today))
+            .transpose()
+            .and_then(|summary| {
+                Ok((
+                    summary,
+                    panel_data(store, purpose.as_deref(), key.as_ref())?,
+                ))
+            });
         match loaded {
-            Ok((summary, rules, mailable, preview, details)) => {
+            Ok((summary, panel)) => {
                 let o = &mut self.model.outreach;
                 o.summary = summary;
-                o.rules = rules;
-                o.mailable = mailable;
-                o.preview = preview;
-                o.details = details;
+                o.rules = panel.rules;
+                o.mailable = panel.mailable;
+                o.preview = panel.preview;
+                o.details = panel.details;
             }
             Err(e) => {
                 let o = &mut self.model.outreach;
@@ -221,4 +206,38 @@ impl App {
             }
         }
     }
+}
+
+/// What the Footers panel shows besides the contact picker.
+struct PanelData {
+    rules: Option<(String, PurposeRules)>,
+    mailable: Option<(String, u64)>,
+    preview: Option<FooterPreview>,
+    details: NoticeDetails,
+}
+
+fn panel_data(
+    store: &Store,
+    purpose: Option<&str>,
+    key: Option<&FooterKey>,
+) -> Result<PanelData, StoreError> {
+    let (rules, mailable) = match purpose {
+        Some(p) => {
+            let q = ContactQuery {
+                mailable_for: Some(p.to_owned()),
+                ..Default::default()
+            };
+            (
+                Some((p.to_owned(), store.purpose_rules(p)?)),
+                Some((p.to_owned(), store.count_contacts(&q)?)),
+            )
+        }
+        None => (None, None),
+    };
+    Ok(PanelData {
+        rules,
+        mailable,
+        preview: key.map(|k| preview(store, k)).transpose()?,
+        details: store.notice_details()?,
+    })
 }

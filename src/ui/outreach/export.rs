@@ -115,25 +115,7 @@ pub fn ui(
             &[("count", (*n).into()), ("purpose", p.clone().into())],
         ));
     }
-    let before = st.format;
-    ui.horizontal(|ui| {
-        let label = ui.label(i18n.tr("outreach-export-format"));
-        egui::ComboBox::from_id_salt("export-format")
-            .selected_text(st.format.code().to_uppercase())
-            .show_ui(ui, |ui| {
-                for &f in MergeFormat::ALL {
-                    ui.selectable_value(&mut st.format, f, f.code().to_uppercase());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    });
-    if st.format != before
-        && let Some(p) = st.picker.path()
-    {
-        st.picker.text = p.with_extension(st.format.code()).display().to_string();
-    }
-    st.picker.ui(ui, i18n, &i18n.tr("outreach-export-file"));
+    file_choice(st, ui, i18n);
     if let Some(job) = &st.job {
         if progress_ui(ui, i18n, job.progress()) {
             job.cancel();
@@ -168,6 +150,29 @@ pub fn ui(
         None => {}
     }
     confirm(st, ui, i18n, cmds);
+}
+
+/// The format combo and the file field; the file's extension follows the format.
+fn file_choice(st: &mut ExportState, ui: &mut egui::Ui, i18n: &I18n) {
+    let before = st.format;
+    ui.horizontal(|ui| {
+        let label = ui.label(i18n.tr("outreach-export-format"));
+        egui::ComboBox::from_id_salt("export-format")
+            .selected_text(st.format.code().to_uppercase())
+            .show_ui(ui, |ui| {
+                for &f in MergeFormat::ALL {
+                    ui.selectable_value(&mut st.format, f, f.code().to_uppercase());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if st.format != before
+        && let Some(p) = st.picker.path()
+    {
+        st.picker.text = p.with_extension(st.format.code()).display().to_string();
+    }
+    st.picker.ui(ui, i18n, &i18n.tr("outreach-export-file"));
 }
 
 /// Asks whether the exported contacts are being written to now.

@@ -142,9 +142,6 @@ impl ContactsView {
             if r.changed() {
                 cmds.push(Command::SearchContacts(self.query()));
             }
-            if crate::ui::outreach::mailable_filter(ui, &mut self.mailable_for, model, i18n) {
-                cmds.push(Command::SearchContacts(self.query()));
-            }
             if let Some(sid) = self.source_filter {
                 let name = model
                     .sources
@@ -169,6 +166,11 @@ impl ContactsView {
                 }
                 ui.label(i18n.tr_args("contacts-count", &[("count", model.contacts.total.into())]));
             });
+        });
+        ui.horizontal(|ui| {
+            if crate::ui::outreach::mailable_filter(ui, &mut self.mailable_for, model, i18n) {
+                cmds.push(Command::SearchContacts(self.query()));
+            }
         });
     }
 

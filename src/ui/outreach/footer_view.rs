@@ -241,28 +241,30 @@ fn footer_tab(ui: &mut egui::Ui, f: &Footer, tab: Tab, i18n: &I18n, cmds: &mut V
 /// A faithful rendering of the HTML footer: the same paragraphs, bold parts
 /// and links, in the same small grey type.
 fn preview(ui: &mut egui::Ui, f: &Footer) {
+    // The HTML's 12px #555 text; bold parts darker, as <strong> looks in a mail program.
     let grey = egui::Color32::from_rgb(0x55, 0x55, 0x55);
+    let dark = egui::Color32::from_rgb(0x22, 0x22, 0x22);
+    let size = 12.0;
     egui::Frame::new()
         .fill(egui::Color32::WHITE)
         .stroke(egui::Stroke::new(1.0, egui::Color32::from_gray(200)))
         .inner_margin(12.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
             for para in &f.paragraphs {
                 ui.horizontal_wrapped(|ui| {
                     ui.spacing_mut().item_spacing.x = 0.0;
                     for part in para {
                         match part {
                             Inline::Text(t) => {
-                                ui.label(RichText::new(t).color(grey));
+                                ui.label(RichText::new(t).size(size).color(grey));
                             }
                             Inline::Strong(t) => {
-                                ui.label(RichText::new(t).color(grey).strong());
+                                ui.label(RichText::new(t).size(size).color(dark).strong());
                             }
                             Inline::Link { text, url } => {
-                                ui.hyperlink_to(RichText::new(text).color(grey).underline(), url)
-                                    .on_hover_text(url);
+                                let link = RichText::new(text).size(size).color(grey).underline();
+                                ui.hyperlink_to(link, url).on_hover_text(url);
                             }
                             Inline::Break => ui.end_row(),
                         }

@@ -156,14 +156,13 @@ impl BookFacts<'_> {
         let email_norm: Option<String> = r.get(2)?;
         let phone_norm: Option<String> = r.get(3)?;
         let audience: Option<String> = r.get(4)?;
+        // Hashing costs more than the rest of the decision: skip it for an empty list.
         let hashes = email_norm
             .iter()
-            .map(|e| keyed_hash(self.secret, IdentifierKind::Email, e))
-            .chain(
-                phone_norm
-                    .iter()
-                    .map(|p| keyed_hash(self.secret, IdentifierKind::Phone, p)),
-            );
+            .map(|e| (IdentifierKind::Email, e))
+            .chain(phone_norm.iter().map(|p| (IdentifierKind::Phone, p)))
+            .filter(|_| !self.suppressed.is_empty())
+            .map(|(kind, norm)| keyed_hash(self.secret, kind, norm));
         let facts = MailFacts {
             jurisdiction: self.jurisdiction,
             purpose: self.purpose,

@@ -259,6 +259,25 @@ fn footer_in_three_languages_names_the_vendor_and_escapes_html() {
         "List-Unsubscribe-Post: List-Unsubscribe=One-Click"
     );
 
+    // the link's token leads back to the contact
+    let token = lines[0]
+        .rsplit("?t=")
+        .next()
+        .unwrap()
+        .trim_end_matches('>')
+        .to_owned();
+    let v = json(&db, &["unsubscribe-token", "--token", &token]);
+    assert_eq!(v["email"], bought.as_str());
+    fails(
+        &db,
+        &[
+            "unsubscribe-token",
+            "--token",
+            "0123456789abcdef0123456789abcdef",
+        ],
+        1,
+    );
+
     // user data are escaped in HTML
     ok(&db, &["settings", "set", "company", "Müller & <Söhne>"]);
     let html = ok(&db, &["footer", "--email", &bought, "--format", "html"]);

@@ -262,10 +262,7 @@ fn exporting_then_confirming_records_the_first_contact() {
             .is_some()
     );
     let text = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(
-        text.lines().filter(|l| l.contains("@")).count() >= expected.len(),
-        true
-    );
+    assert!(text.lines().filter(|l| l.contains('@')).count() >= expected.len());
     let store = Store::open(&b.path).unwrap();
     let today = chrono::Utc::now().date_naive();
     assert!(

@@ -26,6 +26,11 @@ pub enum OutreachCmd {
     Export(ExportCmd),
     /// Show or set the facts a purpose's mailability rests on
     PurposeRules(RulesArgs),
+    /// Find the contact an unsubscribe token (from a link or mail subject) belongs to
+    UnsubscribeToken {
+        #[arg(long)]
+        token: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +152,7 @@ pub fn run(store: &mut Store, cmd: &OutreachCmd) -> CliResult {
         OutreachCmd::Notice(a) => notice(store, a),
         OutreachCmd::Export(ExportCmd::Mailable(a)) => export(store, a),
         OutreachCmd::PurposeRules(a) => rules(store, a),
+        OutreachCmd::UnsubscribeToken { token } => token_owner(store, token),
     }
 }
 
@@ -259,6 +265,14 @@ fn export(store: &mut Store, a: &ExportArgs) -> CliResult {
         "with_art14": summary.with_art14,
         "first_contact_recorded": recorded,
     }))
+}
+
+fn token_owner(store: &Store, token: &str) -> CliResult {
+    let id = store
+        .contact_by_unsubscribe_token(token)?
+        .ok_or_else(|| CliError("no contact has this unsubscribe token".into()))?;
+    let c = store.contact(id)?;
+    print_json(&json!({ "contact": id, "email": c.fields.email, "name": c.fields.display_name() }))
 }
 
 fn rules(store: &mut Store, a: &RulesArgs) -> CliResult {

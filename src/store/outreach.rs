@@ -70,10 +70,9 @@ fn suppressed(conn: &Connection, secret: &[u8], id: ContactId) -> Result<bool> {
 }
 
 /// (first contact, notice sent) of a contact.
-fn clock_record(
-    conn: &Connection,
-    id: ContactId,
-) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+type ClockRecord = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+fn clock_record(conn: &Connection, id: ContactId) -> Result<ClockRecord> {
     let row: Option<(Option<String>, Option<String>)> = conn
         .prepare_cached(
             "SELECT first_contact_at, notice_sent_at FROM contact_outreach WHERE contact_id = ?1",
@@ -358,6 +357,24 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(true)
+    }
+
+    /// The contact an unsubscribe token (from a footer link or mailto subject)
+    /// belongs to. Tokens are not stored: this recomputes them, one per contact.
+    pub fn contact_by_unsubscribe_token(&self, token: &str) -> Result<Option<ContactId>> {
+        let token = token.trim().to_ascii_lowercase();
+        if token.len() != 32 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare("SELECT id FROM contacts ORDER BY id")?;
+        let ids = stmt.query_map([], |r| r.get::<_, ContactId>(0))?;
+        for id in ids {
+            let id = id?;
+            if crate::domain::outreach::unsubscribe_token(&self.secret, id) == token {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
     }
 
     /// The contact's Art. 14 clock.

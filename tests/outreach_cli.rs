@@ -234,7 +234,7 @@ fn footer_in_three_languages_names_the_vendor_and_escapes_html() {
         (
             "fr",
             "droit d'opposition (art. 21 RGPD)",
-            "Se désinscrire: https://www.example.com/abmelden?t=",
+            "Se désinscrire : https://www.example.com/abmelden?t=",
         ),
     ] {
         let text = ok(&db, &["footer", "--email", &bought, "--lang", lang]);

@@ -243,7 +243,7 @@ mod tests {
         );
         assert_eq!(
             categories_text(Language::De, &cats),
-            "Namen, E-Mail-Adresse und berufliche Angaben (Firma, Position)"
+            "Name, E-Mail-Adresse und berufliche Angaben (Firma, Position)"
         );
     }
 

@@ -101,6 +101,8 @@ pub struct Footer {
     /// Whether `List-Unsubscribe-Post: List-Unsubscribe=One-Click` applies.
     pub one_click: bool,
     pub warnings: Vec<FooterWarning>,
+    /// How the language separates a link's label from its URL in plain text.
+    pub colon: String,
 }
 
 /// The per-contact unsubscribe token: a keyed hash of the contact id, so the
@@ -217,9 +219,9 @@ fn identity(c: &ControllerIdentity, lang: Language) -> Vec<Paragraph> {
         )));
     }
     who.push(Inline::Break);
-    who.push(text(format!("{}: {}", t.email, c.email.trim())));
+    who.push(text(format!("{}{}{}", t.email, t.colon, c.email.trim())));
     if !c.phone.trim().is_empty() {
-        who.push(text(format!(" · {}: {}", t.phone, c.phone.trim())));
+        who.push(text(format!(" · {}{}{}", t.phone, t.colon, c.phone.trim())));
     }
     let links = vec![
         Inline::Link {
@@ -322,6 +324,7 @@ pub fn build_footer(input: &FooterInput<'_>) -> Result<Footer, Vec<SettingKey>> 
         list_unsubscribe,
         one_click: u.https.is_some(),
         warnings: u.warnings,
+        colon: t.colon.to_owned(),
     })
 }
 
@@ -336,7 +339,9 @@ impl Footer {
                 for part in p {
                     match part {
                         Inline::Text(t) | Inline::Strong(t) => s.push_str(t),
-                        Inline::Link { text, url } => s.push_str(&format!("{text}: {url}")),
+                        Inline::Link { text, url } => {
+                            s.push_str(&format!("{text}{}{url}", self.colon));
+                        }
                         Inline::Break => s.push('\n'),
                     }
                 }

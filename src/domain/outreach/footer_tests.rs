@@ -181,7 +181,7 @@ fn headers_offer_mailto_and_one_click() {
     assert_eq!(f.warnings, [FooterWarning::NoToken]);
     assert!(
         f.text()
-            .contains("Se désinscrire: https://example.com/unsubscribe")
+            .contains("Se désinscrire : https://example.com/unsubscribe")
     );
 }
 

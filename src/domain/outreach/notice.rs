@@ -62,9 +62,9 @@ fn controller_lines(c: &ControllerIdentity, lang: Language) -> Vec<String> {
     if !c.representative.trim().is_empty() {
         lines.push(fill(t.represented_by, &[("name", c.representative.trim())]));
     }
-    lines.push(format!("{}: {}", t.email, c.email.trim()));
+    lines.push(format!("{}{}{}", t.email, t.colon, c.email.trim()));
     if !c.phone.trim().is_empty() {
-        lines.push(format!("{}: {}", t.phone, c.phone.trim()));
+        lines.push(format!("{}{}{}", t.phone, t.colon, c.phone.trim()));
     }
     let n = &t.notice;
     lines.push(if c.dpo.trim().is_empty() {
@@ -121,7 +121,7 @@ fn source_lines(sources: &[&NamedSource], lang: Language) -> Vec<String> {
                 ],
             );
             let public = if s.publicly_accessible { t.yes } else { t.no };
-            format!("- {line}; {}: {public}", t.notice.source_public)
+            format!("- {line}; {}{}{public}", t.notice.source_public, t.colon)
         })
         .collect()
 }

@@ -7,6 +7,7 @@ pub static TEXTS: Texts = Texts {
     and: "und",
     yes: "ja",
     no: "nein",
+    colon: ": ",
 
     advert: "Dies ist eine Werbe-E-Mail von {sender}.",
     represented_by: "Vertreten durch {name}",
@@ -20,12 +21,12 @@ pub static TEXTS: Texts = Texts {
     why_professional: "Warum Sie diese E-Mail erhalten: wegen Ihrer beruflichen Tätigkeit — unser Angebot betrifft Ihre Arbeit. Ihre geschäftliche Adresse haben wir von {source} erhalten.",
     why_source: "Warum Sie diese E-Mail erhalten: Ihre Adresse haben wir von {source} erhalten.",
 
-    art14_source: "Herkunft Ihrer Daten (Art. 14 DSGVO): Ihre {categories} haben wir am {date} von {source} erhalten; diese Quelle ist {public}.",
+    art14_source: "Herkunft Ihrer Daten (Art. 14 DSGVO): Wir haben am {date} von {source} folgende Daten über Sie erhalten: {categories}; diese Quelle ist {public}.",
     public: "öffentlich zugänglich",
     not_public: "nicht öffentlich zugänglich",
     art14_purposes: "Wir verarbeiten sie für {purposes}.",
     art14_rights: "Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Widerspruch und Datenübertragbarkeit, das Recht, eine Einwilligung jederzeit zu widerrufen, und das Recht auf Beschwerde bei einer Aufsichtsbehörde.",
-    art14_dpo: "Datenschutzbeauftragte Stelle: {dpo}.",
+    art14_dpo: "Datenschutzbeauftragte(r): {dpo}.",
     art14_more: "Alle Informationen (Empfänger, Speicherdauer, Ihre Rechte):",
 
     objection: "Ihr Widerspruchsrecht (Art. 21 DSGVO): Sie können der Verwendung Ihrer Daten für Direktwerbung jederzeit widersprechen; wir verwenden sie dann nicht mehr für diesen Zweck. Antworten Sie einfach auf diese E-Mail oder nutzen Sie den Abmeldelink.",
@@ -36,7 +37,7 @@ pub static TEXTS: Texts = Texts {
     salutation_named: "Guten Tag {name},",
     salutation_anonymous: "Sehr geehrte Damen und Herren,",
 
-    cat_name: "Namen",
+    cat_name: "Name",
     cat_email: "E-Mail-Adresse",
     cat_phone: "Telefonnummer",
     cat_professional: "berufliche Angaben (Firma, Position)",
@@ -46,7 +47,7 @@ pub static TEXTS: Texts = Texts {
         title: "Informationen nach Art. 14 DSGVO für {name}",
         intro: "Wir verarbeiten personenbezogene Daten über Sie, die wir nicht bei Ihnen erhoben haben. Hier erfahren Sie, wer wir sind, welche Daten wir haben, woher sie stammen und welche Rechte Sie haben.",
         controller: "1. Verantwortlicher",
-        dpo: "Datenschutzbeauftragte Stelle: {dpo}",
+        dpo: "Datenschutzbeauftragte(r): {dpo}",
         no_dpo: "Wir haben keinen Datenschutzbeauftragten benannt; schreiben Sie uns an {email}.",
         purposes: "2. Zwecke und Rechtsgrundlage",
         no_purposes: "Noch ist kein Zweck erfasst; wir informieren Sie, bevor wir Ihre Daten verwenden.",

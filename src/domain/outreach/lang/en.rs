@@ -7,6 +7,7 @@ pub static TEXTS: Texts = Texts {
     and: "and",
     yes: "yes",
     no: "no",
+    colon: ": ",
 
     advert: "This is an advertising e-mail from {sender}.",
     represented_by: "Represented by {name}",

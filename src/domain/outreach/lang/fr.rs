@@ -7,6 +7,7 @@ pub static TEXTS: Texts = Texts {
     and: "et",
     yes: "oui",
     no: "non",
+    colon: " : ",
 
     advert: "Ce message est une communication commerciale de {sender}.",
     represented_by: "Représentant légal : {name}",

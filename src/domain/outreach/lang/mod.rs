@@ -20,6 +20,8 @@ pub struct Texts {
     pub and: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
+    /// ": " — French puts a space before the colon.
+    pub colon: &'static str,
 
     pub advert: &'static str,
     pub represented_by: &'static str,

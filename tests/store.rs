@@ -420,7 +420,8 @@ fn sources_with_counts_and_flags() {
         store
             .count_contacts(&ContactQuery {
                 text: String::new(),
-                source: Some(sid)
+                source: Some(sid),
+                ..Default::default()
             })
             .unwrap(),
         3
@@ -461,16 +462,19 @@ fn the_visible_page_is_searched_sorted_and_paged() {
     let q = ContactQuery {
         text: "beispiel".into(),
         source: None,
+        ..Default::default()
     };
     assert_eq!(store.count_contacts(&q).unwrap(), 2);
     let q = ContactQuery {
         text: "ben berg".into(),
         source: None,
+        ..Default::default()
     };
     assert_eq!(store.contact_page(&q, 0, 10).unwrap()[0].name, "Ben Berg");
     let q = ContactQuery {
         text: "100%_".into(),
         source: None,
+        ..Default::default()
     };
     assert_eq!(
         store.count_contacts(&q).unwrap(),
@@ -540,6 +544,7 @@ fn demo_data_fill_an_empty_book_only() {
     let q = ContactQuery {
         text: String::new(),
         source: Some(bought.source.id),
+        ..Default::default()
     };
     let row = &store.contact_page(&q, 0, 1).unwrap()[0];
     let d = store.contact_detail(row.id).unwrap();

@@ -6,6 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use super::{CliError, CliResult, print_json};
+use crate::domain::spreadsheet::neutralize_formula;
 use crate::domain::{ContactFields, LegalBasis, SourceFields, SourceKind};
 use crate::store::{ContactExport, NewContact, Store};
 
@@ -179,14 +180,6 @@ fn csv_row(c: &ContactExport) -> Vec<String> {
     .collect()
 }
 
-/// Prefixes cells a spreadsheet would run as a formula with `'`.
-pub fn neutralize_formula(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
-    }
-}
-
 fn list_csv(store: &Store) -> CliResult {
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());
     let to_err = |e: csv::Error| CliError(format!("output error: {e}"));
@@ -194,22 +187,4 @@ fn list_csv(store: &Store) -> CliResult {
     store.for_each_contact(|c| w.write_record(csv_row(&c)).map_err(to_err))?;
     w.flush()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::neutralize_formula;
-
-    #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(
-            neutralize_formula("=HYPERLINK(\"x\")"),
-            "'=HYPERLINK(\"x\")"
-        );
-        assert_eq!(neutralize_formula("+49 30 1"), "'+49 30 1");
-        assert_eq!(neutralize_formula("-1"), "'-1");
-        assert_eq!(neutralize_formula("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralize_formula("Anna"), "Anna");
-        assert_eq!(neutralize_formula(""), "");
-    }
 }

@@ -6,6 +6,7 @@
 mod audit;
 mod consent;
 mod contacts;
+mod outreach;
 mod security;
 mod settings;
 
@@ -60,6 +61,8 @@ pub enum Command {
     /// Make, list and restore backups
     #[command(subcommand)]
     Backup(security::BackupCmd),
+    #[command(flatten)]
+    Outreach(outreach::OutreachCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -192,6 +195,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Audit(c) => audit::run(&store, c),
         Command::Security(c) => security::run_security(&mut store, c),
         Command::Backup(c) => security::run_backup(&mut store, c),
+        Command::Outreach(c) => outreach::run(&mut store, c),
     }
 }
 

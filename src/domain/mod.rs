@@ -7,9 +7,11 @@ pub mod consent;
 pub mod contact;
 pub mod demo;
 pub mod document;
+pub mod outreach;
 pub mod progress;
 pub mod settings;
 pub mod source;
+pub mod spreadsheet;
 pub mod validation;
 
 pub use basis::LegalBasis;

@@ -49,6 +49,8 @@ pub(super) fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
 pub struct ContactQuery {
     pub text: String,
     pub source: Option<SourceId>,
+    /// Only contacts that may be e-mailed for this purpose key (outreach).
+    pub mailable_for: Option<String>,
 }
 
 /// One row of the contacts table.
@@ -61,6 +63,8 @@ pub struct ContactRow {
     pub sources: Vec<String>,
     pub bases: Vec<(String, LegalBasis)>,
     pub status: ContactStatus,
+    /// The Art. 14 notice state, for contacts with third-party data.
+    pub notice: Option<crate::domain::outreach::NoticeState>,
 }
 
 /// A contact to add by hand.
@@ -127,7 +131,8 @@ const FILTER: &str = "(?1 = '%%'
         OR c.last_name LIKE ?1 ESCAPE '\\' OR c.first_name LIKE ?1 ESCAPE '\\'
         OR (c.first_name || ' ' || c.last_name) LIKE ?1 ESCAPE '\\'
         OR c.email LIKE ?1 ESCAPE '\\' OR c.company LIKE ?1 ESCAPE '\\')
-    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_sources cs WHERE cs.contact_id = c.id AND cs.source_id = ?2))";
+    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_sources cs WHERE cs.contact_id = c.id AND cs.source_id = ?2))
+    AND (?3 IS NULL OR c.id IN (SELECT m.id FROM temp.outreach_mailable m WHERE m.purpose = ?3))";
 
 fn basis_list(conn: &Connection, id: ContactId) -> Result<Vec<(Purpose, LegalBasis)>> {
     let mut stmt = conn.prepare_cached(
@@ -289,11 +294,12 @@ impl Store {
 
     /// How many contacts match the query.
     pub fn count_contacts(&self, q: &ContactQuery) -> Result<u64> {
+        super::outreach_bulk::prepare_mailable_filter(self, q.mailable_for.as_deref())?;
         let sql = format!("SELECT count(*) FROM contacts c WHERE {FILTER}");
-        let n: i64 = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(params![like_pattern(&q.text), q.source], |r| r.get(0))?;
+        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(
+            params![like_pattern(&q.text), q.source, q.mailable_for],
+            |r| r.get(0),
+        )?;
         Ok(n as u64)
     }
 
@@ -304,6 +310,7 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ContactRow>> {
+        super::outreach_bulk::prepare_mailable_filter(self, q.mailable_for.as_deref())?;
         let sql = format!(
             "SELECT c.id, c.first_name, c.last_name, c.email, c.company, c.restricted_at IS NOT NULL,
                 (SELECT group_concat(s.name, '\u{1f}') FROM contact_sources cs
@@ -312,11 +319,17 @@ impl Store {
                     JOIN purposes p ON p.id = cp.purpose_id WHERE cp.contact_id = c.id)
              FROM contacts c WHERE {FILTER}
              ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id
-             LIMIT ?3 OFFSET ?4"
+             LIMIT ?4 OFFSET ?5"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            params![like_pattern(&q.text), q.source, limit as i64, offset as i64],
+            params![
+                like_pattern(&q.text),
+                q.source,
+                q.mailable_for,
+                limit as i64,
+                offset as i64
+            ],
             |r| {
                 let fields = ContactFields {
                     first_name: r.get(1)?,
@@ -339,6 +352,8 @@ impl Store {
         let raw: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
         let ids: Vec<ContactId> = raw.iter().map(|r| r.0).collect();
         let events = events_for_many(&self.conn, &ids)?;
+        let notices =
+            super::outreach::notice_states(&self.conn, &ids, chrono::Utc::now().date_naive())?;
         Ok(raw
             .into_iter()
             .map(|(id, fields, restricted, sources, bases)| {
@@ -362,6 +377,7 @@ impl Store {
                         })
                         .unwrap_or_default(),
                     status: ContactStatus::summarize(restricted, evs),
+                    notice: notices.get(&id).copied(),
                 }
             })
             .collect())

@@ -28,6 +28,7 @@ pub struct App {
     pub(super) contacts: ContactsView,
     pub(super) sources: SourcesView,
     pub(super) settings: SettingsView,
+    pub(super) footers: super::outreach::FootersView,
     pub(super) toasts: Toasts,
     /// Set while the book is encrypted and waits for its passphrase.
     pub(super) unlock: Option<UnlockView>,
@@ -44,7 +45,10 @@ impl App {
     pub fn new(store: Store) -> Self {
         let home = store.path().to_owned();
         let demo = demo_sibling(&home);
-        Self::from_parts(Ok(store), home, demo)
+        let mut app = Self::from_parts(Ok(store), home, demo);
+        // Only a launched window makes the daily backup; an embedded app (tests) stays quiet.
+        app.daily_checked = true;
+        app
     }
 
     /// Whether background work (re-encryption, restore, a backup) is running.
@@ -98,6 +102,7 @@ impl App {
             contacts: ContactsView::default(),
             sources: SourcesView::default(),
             settings: SettingsView::default(),
+            footers: Default::default(),
             toasts: Toasts::default(),
             unlock,
             busy: None,
@@ -151,6 +156,7 @@ impl App {
             Nav::Contacts => cmds.extend(self.contacts.ui(ui, model, i18n)),
             Nav::Sources => cmds.extend(self.sources.ui(ui, model, i18n)),
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
+            Nav::Footers => cmds.extend(self.footers.ui(ui, model, i18n)),
             other => placeholder::ui(ui, i18n, other),
         }
         cmds

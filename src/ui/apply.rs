@@ -72,6 +72,7 @@ impl App {
                 self.model.contacts.query = ContactQuery {
                     text: String::new(),
                     source: Some(id),
+                    ..Default::default()
                 };
                 self.reload_contacts();
             }
@@ -81,6 +82,7 @@ impl App {
                     self.model.audit = Some(check);
                 }
             }
+            Command::Outreach(c) => self.apply_outreach(c),
             other => self.apply_change(other),
         }
     }
@@ -228,6 +230,7 @@ impl App {
     }
 
     fn reload_detail(&mut self) {
+        self.reload_outreach();
         self.model.detail = None;
         let Some(id) = self.contacts.selected() else {
             return;
@@ -275,6 +278,7 @@ impl App {
         self.contacts = Default::default();
         self.sources = Default::default();
         self.settings = Default::default();
+        self.footers = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
         self.daily_checked = false;

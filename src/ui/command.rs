@@ -47,6 +47,8 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// The Footers panel and the outreach pieces of other panels.
+    Outreach(crate::ui::outreach::OutreachCommand),
     /// Open the encrypted book with this passphrase.
     Unlock(Passphrase),
     Security(SecurityCommand),

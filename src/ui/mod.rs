@@ -9,6 +9,7 @@ mod contacts;
 pub mod file_dialog;
 pub mod jobs;
 mod model;
+mod outreach;
 mod placeholder;
 mod security;
 mod settings;

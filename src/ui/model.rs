@@ -53,4 +53,6 @@ pub struct Model {
     pub encrypted: bool,
     /// The book's backups, newest first.
     pub backups: Vec<crate::store::BackupInfo>,
+    /// Decisions, footers and notices (the Footers panel, the contact detail).
+    pub outreach: crate::ui::outreach::OutreachModel,
 }

@@ -66,6 +66,11 @@ pub fn ui(
                         cmds.push(cmd);
                     }
                 });
+            egui::CollapsingHeader::new(i18n.tr("outreach-detail-title"))
+                .default_open(true)
+                .show(ui, |ui| {
+                    crate::ui::outreach::detail_section(ui, c.id, model, i18n, cmds)
+                });
         });
 }
 

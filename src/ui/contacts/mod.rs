@@ -27,6 +27,8 @@ pub struct ContactsView {
     basis_purpose: Option<usize>,
     basis_choice: Option<crate::domain::LegalBasis>,
     confirm_delete: Option<ContactId>,
+    /// "Mailable for <purpose>" filter (outreach).
+    mailable_for: Option<String>,
 }
 
 impl ContactsView {
@@ -44,6 +46,7 @@ impl ContactsView {
     pub fn filter_by_source(&mut self, source: Option<SourceId>) {
         self.source_filter = source;
         self.search.clear();
+        self.mailable_for = None;
     }
 
     pub fn form_saved(&mut self) {
@@ -68,6 +71,7 @@ impl ContactsView {
         ContactQuery {
             text: self.search.trim().to_owned(),
             source: self.source_filter,
+            mailable_for: self.mailable_for.clone(),
         }
     }
 
@@ -162,6 +166,11 @@ impl ContactsView {
                 }
                 ui.label(i18n.tr_args("contacts-count", &[("count", model.contacts.total.into())]));
             });
+        });
+        ui.horizontal(|ui| {
+            if crate::ui::outreach::mailable_filter(ui, &mut self.mailable_for, model, i18n) {
+                cmds.push(Command::SearchContacts(self.query()));
+            }
         });
     }
 

@@ -42,12 +42,13 @@ pub fn ui(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(190.0).at_least(100.0).clip(true))
-        .column(Column::initial(230.0).at_least(100.0).clip(true))
-        .column(Column::initial(170.0).at_least(60.0).clip(true))
-        .column(Column::initial(190.0).at_least(60.0).clip(true))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::initial(160.0).at_least(100.0).clip(true))
+        .column(Column::initial(200.0).at_least(100.0).clip(true))
+        .column(Column::initial(140.0).at_least(60.0).clip(true))
+        .column(Column::initial(160.0).at_least(60.0).clip(true))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::initial(140.0).at_least(80.0).clip(true))
+        .column(Column::remainder().at_least(110.0).clip(true))
         .min_scrolled_height(0.0)
         .max_scroll_height(available)
         .header(ROW_HEIGHT, |mut h| {
@@ -58,6 +59,7 @@ pub fn ui(
                 "col-source",
                 "col-basis",
                 "col-status",
+                "col-art14",
             ] {
                 h.col(|ui| {
                     ui.strong(i18n.tr(id));
@@ -99,6 +101,9 @@ pub fn ui(
                 });
                 row.col(|ui| {
                     ui.label(i18n.tr(r.status.i18n_id()));
+                });
+                row.col(|ui| {
+                    crate::ui::outreach::notice_cell(ui, r.notice, i18n);
                 });
             });
         });

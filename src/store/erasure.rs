@@ -83,15 +83,24 @@ fn erase_one(
     if how.suppress {
         let reason = how.reason.code();
         for (kind, value) in [
-            (IdentifierKind::Email, email),
-            (IdentifierKind::Phone, phone),
+            (IdentifierKind::Email, &email),
+            (IdentifierKind::Phone, &phone),
         ] {
             if let Some(v) = value {
-                suppression::insert(conn, secret, kind, &v, reason, &how.scope)?;
+                suppression::insert(conn, secret, kind, v, reason, &how.scope)?;
                 out.suppression_entries += 1;
             }
         }
     }
+    // Requests about the person keep no link, identifier or name.
+    let fields = conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM contacts c WHERE c.id = ?1",
+            super::contacts::CONTACT_COLS
+        ))?
+        .query_row([id], super::contacts::contact_from_row)?
+        .fields;
+    super::requests::scrub_for_contact(conn, id, &fields, email.as_deref(), false)?;
     out.events_anonymised += conn
         .prepare_cached(
             "UPDATE consent_events SET contact_id = NULL, ip = NULL, evidence = '' WHERE contact_id = ?1",

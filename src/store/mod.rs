@@ -7,6 +7,7 @@ mod consent;
 mod contacts;
 mod demo;
 mod erasure;
+mod requests;
 mod schema;
 mod settings;
 mod sources;
@@ -22,6 +23,7 @@ use crate::domain::FieldErrors;
 pub use audit::AuditCheck;
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
 pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
+pub use requests::{ErasureOrder, ObjectionScope, ReportTarget, RightsOutcome};
 pub use schema::SCHEMA_VERSION;
 pub use sources::SourceSummary;
 

@@ -6,6 +6,7 @@
 mod audit;
 mod consent;
 mod contacts;
+mod requests;
 mod settings;
 
 use std::fmt;
@@ -48,6 +49,12 @@ pub enum Command {
     /// Check the audit log
     #[command(subcommand)]
     Audit(audit::AuditCmd),
+    /// Data-subject requests: access report, portability, erasure, objection, restriction, the log
+    #[command(subcommand)]
+    Request(requests::RequestCmd),
+    /// Check the suppression list
+    #[command(subcommand)]
+    Suppression(requests::SuppressionCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -150,6 +157,8 @@ fn run(cli: Cli) -> CliResult {
         Command::Consent(c) => consent::run(&mut store, c),
         Command::Settings(c) => settings::run(&mut store, c),
         Command::Audit(c) => audit::run(&store, c),
+        Command::Request(c) => requests::run(&mut store, c),
+        Command::Suppression(c) => requests::run_suppression(&store, c),
     }
 }
 

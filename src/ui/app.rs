@@ -7,6 +7,7 @@ use eframe::egui::{self, RichText};
 use super::command::{Command, Nav};
 use super::contacts::ContactsView;
 use super::model::Model;
+use super::requests::RequestsView;
 use super::settings::SettingsView;
 use super::sources::SourcesView;
 use super::toasts::Toasts;
@@ -27,6 +28,7 @@ pub struct App {
     pub(super) contacts: ContactsView,
     pub(super) sources: SourcesView,
     pub(super) settings: SettingsView,
+    pub(super) requests: RequestsView,
     pub(super) toasts: Toasts,
 }
 
@@ -69,9 +71,11 @@ impl App {
             contacts: ContactsView::default(),
             sources: SourcesView::default(),
             settings: SettingsView::default(),
+            requests: RequestsView::default(),
             toasts: Toasts::default(),
         };
         app.refresh();
+        app.requests_startup_notice();
         app
     }
 
@@ -108,6 +112,7 @@ impl App {
             Nav::Contacts => cmds.extend(self.contacts.ui(ui, model, i18n)),
             Nav::Sources => cmds.extend(self.sources.ui(ui, model, i18n)),
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
+            Nav::Requests => cmds.extend(self.requests.ui(ui, model, i18n)),
             other => placeholder::ui(ui, i18n, other),
         }
         cmds

@@ -74,6 +74,7 @@ impl App {
                     self.model.audit = Some(check);
                 }
             }
+            Command::Requests(c) => self.apply_requests(c),
             other => self.apply_change(other),
         }
     }
@@ -197,6 +198,7 @@ impl App {
         }
         self.reload_contacts();
         self.reload_detail();
+        self.reload_requests();
     }
 
     fn reload_contacts(&mut self) {
@@ -266,8 +268,10 @@ impl App {
         self.contacts = Default::default();
         self.sources = Default::default();
         self.settings = Default::default();
+        self.requests = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
         self.refresh();
+        self.requests_startup_notice();
     }
 }

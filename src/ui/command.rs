@@ -47,4 +47,6 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// Data-subject requests and rights (the Requests panel).
+    Requests(crate::ui::requests::RequestCommand),
 }

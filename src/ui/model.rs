@@ -49,4 +49,6 @@ pub struct Model {
     pub path: String,
     /// Whether the open book is the separate demo book.
     pub in_demo_book: bool,
+    /// What the Requests panel shows.
+    pub requests: crate::ui::requests::RequestsModel,
 }

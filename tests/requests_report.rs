@@ -389,3 +389,45 @@ fn nobody_in_the_book_gets_the_we_hold_no_data_report() {
         .unwrap();
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn an_erased_person_is_told_about_the_suppression_hash() {
+    use consentbook::store::ErasureOrder;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("x.sqlite")).unwrap();
+    let id = store
+        .add_contact(&NewContact {
+            fields: ContactFields {
+                first_name: "Ida".into(),
+                email: "ida@example.org".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .erase_for_request(id, &ErasureOrder::request(None))
+        .unwrap();
+    let r = store
+        .access_report(
+            &ReportTarget::Identifier("IDA@example.org".into()),
+            None,
+            Some(Language::En),
+        )
+        .unwrap();
+    assert!(r.confirmation.processing, "a keyed hash is personal data");
+    assert!(r.confirmation.suppression_entry);
+    assert!(r.personal_data.is_none());
+    assert!(
+        r.purposes
+            .entries
+            .iter()
+            .any(|p| p.purpose == "suppression")
+    );
+    assert!(
+        r.retention
+            .entries
+            .iter()
+            .any(|p| p.purpose == "suppression")
+    );
+}

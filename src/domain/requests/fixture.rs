@@ -161,5 +161,6 @@ pub fn info_with_recipient(key: &str, recipient: &str) -> ProcessingInfo {
         origin: ProcessingOrigin::Defaults,
         purposes,
         requests: item("requests"),
+        suppression: item("suppression"),
     }
 }

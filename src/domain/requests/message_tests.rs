@@ -70,6 +70,7 @@ fn wanted() -> Vec<String> {
         "provenance",
         "consent",
         "requests",
+        "suppression",
     ];
     ids.extend(cats.iter().map(|c| format!("report-category-{c}")));
     for key in [
@@ -78,6 +79,7 @@ fn wanted() -> Vec<String> {
         "customer-management",
         "other",
         "requests",
+        "suppression",
     ] {
         for part in ["name", "description", "retention"] {
             ids.push(format!("processing-{key}-{part}"));

@@ -44,8 +44,10 @@ pub struct PurposeProcessing {
 pub struct ProcessingInfo {
     pub origin: ProcessingOrigin,
     pub purposes: Vec<PurposeProcessing>,
-    /// Keeping records of data-subject requests and the suppression list.
+    /// Keeping records of data-subject requests.
     pub requests: PurposeProcessing,
+    /// The suppression list (keyed hashes of people who must not be contacted).
+    pub suppression: PurposeProcessing,
 }
 
 /// Purposes that are not direct marketing; every other purpose counts as
@@ -73,16 +75,8 @@ impl ProcessingInfo {
         Self {
             origin: ProcessingOrigin::Defaults,
             purposes: purposes.iter().map(|p| default_for(p, i18n)).collect(),
-            requests: PurposeProcessing {
-                key: "requests".into(),
-                name: i18n.tr("processing-requests-name"),
-                description: i18n.tr("processing-requests-description"),
-                recipients: Vec::new(),
-                retention: i18n.tr("processing-requests-retention"),
-                third_countries: Vec::new(),
-                safeguards: String::new(),
-                marketing: false,
-            },
+            requests: own_record("requests", i18n),
+            suppression: own_record("suppression", i18n),
         }
     }
 
@@ -102,6 +96,20 @@ impl ProcessingInfo {
                     i18n,
                 )
             })
+    }
+}
+
+/// Records Consentbook keeps for the controller's own duties (`processing-<key>-…`).
+fn own_record(key: &str, i18n: &I18n) -> PurposeProcessing {
+    PurposeProcessing {
+        key: key.into(),
+        name: i18n.tr(&format!("processing-{key}-name")),
+        description: i18n.tr(&format!("processing-{key}-description")),
+        recipients: Vec::new(),
+        retention: i18n.tr(&format!("processing-{key}-retention")),
+        third_countries: Vec::new(),
+        safeguards: String::new(),
+        marketing: false,
     }
 }
 

@@ -108,12 +108,22 @@ impl Store {
         });
         let request = request.map(|r| self.request(r)).transpose()?;
         let processing = self.processing_info(lang)?;
+        let suppressed = match &subject {
+            Some(s) => {
+                self.is_email_suppressed(&s.contact.fields.email)?
+                    || self.is_phone_suppressed(&s.contact.fields.phone)?
+            }
+            None => {
+                self.is_email_suppressed(&identifier)? || self.is_phone_suppressed(&identifier)?
+            }
+        };
         let input = ReportInput {
             settings: &settings,
             processing: &processing,
             identifier: &identifier,
             subject: subject.as_ref(),
             request: request.as_ref(),
+            suppressed,
             generated_at: chrono::Utc::now(),
         };
         Ok(AccessReport::build(&input, &I18n::new(lang)))

@@ -71,12 +71,7 @@ pub fn ui(
     let today = Local::now().date_naive();
     ui.heading(format!("#{} {}", r.id, i18n.tr(r.kind.i18n_id())));
     let state = r.due_state(today);
-    let days = (r.due_on() - today).num_days();
-    let due_text = match state {
-        DueState::Overdue => i18n.tr_args("requests-overdue-by", &[("days", (-days).into())]),
-        DueState::Closed | DueState::ClosedLate => i18n.tr(state.i18n_id()),
-        _ => i18n.tr_args("requests-days-left", &[("days", days.into())]),
-    };
+    let due_text = super::list::deadline_text(r, state, today, i18n);
     let color = match state {
         DueState::Overdue => ui.visuals().error_fg_color,
         DueState::DueSoon => ui.visuals().warn_fg_color,

@@ -81,7 +81,7 @@ fn item_detail(line_item: PlanItem, detail: &[String], i18n: &I18n) -> String {
     }
 }
 
-fn plan_lines(ui: &mut egui::Ui, plan: &ErasurePlan, i18n: &I18n) {
+fn plan_lines(ui: &mut egui::Ui, plan: &ErasurePlan, labels: &dyn Fn(&str) -> String, i18n: &I18n) {
     ui.strong(i18n.tr("erase-deleted"));
     for l in &plan.delete {
         let detail = item_detail(l.item, &l.detail, i18n);
@@ -126,13 +126,15 @@ fn plan_lines(ui: &mut egui::Ui, plan: &ErasurePlan, i18n: &I18n) {
                 .filter_map(|c| Field::from_code(c))
                 .map(|f| i18n.tr(f.i18n_id()))
                 .collect();
-            ui.label(format!(
-                "• {}: {} — {} ({})",
-                k.purpose,
-                i18n.tr(k.exception.i18n_id()),
-                k.note,
-                fields.join(", ")
-            ));
+            let text = i18n.tr_args(
+                "erase-kept-line",
+                &[
+                    ("purpose", labels(&k.purpose).into()),
+                    ("exception", i18n.tr(k.exception.i18n_id()).into()),
+                    ("fields", fields.join(", ").into()),
+                ],
+            );
+            ui.label(format!("• {text}"));
         }
     }
     ui.strong(i18n.tr("erase-notify"));
@@ -284,7 +286,12 @@ pub fn ui(
                     error_label(ui, e);
                 }
                 if let Some(plan) = &rm.plan {
-                    plan_lines(ui, plan, i18n);
+                    let label = |key: &str| {
+                        detail
+                            .and_then(|c| c.bases.iter().find(|(p, _)| p.key == key))
+                            .map_or_else(|| key.to_owned(), |(p, _)| p.label.clone())
+                    };
+                    plan_lines(ui, plan, &label, i18n);
                 }
                 ui.separator();
                 keep_choices(d, ui, contact, i18n, cmds);

@@ -24,6 +24,23 @@ pub fn requester_text(r: &DataRequest, i18n: &I18n) -> String {
     }
 }
 
+/// "Due in 12 days", "Overdue by 3 days", or how it was closed.
+pub fn deadline_text(
+    r: &DataRequest,
+    state: DueState,
+    today: chrono::NaiveDate,
+    i18n: &I18n,
+) -> String {
+    let days = (r.due_on() - today).num_days();
+    match state {
+        DueState::Overdue => i18n.tr_args("requests-overdue-by", &[("days", (-days).into())]),
+        DueState::Pending | DueState::DueSoon => {
+            i18n.tr_args("requests-days-left", &[("days", days.into())])
+        }
+        DueState::Closed | DueState::ClosedLate => i18n.tr(state.i18n_id()),
+    }
+}
+
 fn state_color(ui: &egui::Ui, state: DueState) -> Option<Color32> {
     match state {
         DueState::Overdue => Some(ui.visuals().error_fg_color),
@@ -102,7 +119,7 @@ pub fn ui(
                     ui.label(i18n.tr(r.status.i18n_id()));
                 });
                 row.col(|ui| {
-                    let t = RichText::new(i18n.tr(state.i18n_id()));
+                    let t = RichText::new(deadline_text(r, state, today, i18n));
                     ui.label(match state_color(ui, state) {
                         Some(c) => t.color(c).strong(),
                         None => t.weak(),

@@ -58,6 +58,14 @@ impl LogForm {
         }
     }
 
+    /// A new request about a contact already chosen.
+    pub fn for_contact(id: ContactId, name: String) -> Self {
+        Self {
+            contact: Some((id, name)),
+            ..Self::new()
+        }
+    }
+
     pub fn show_store_error(&mut self, e: &StoreError, i18n: &I18n) {
         match e {
             StoreError::Invalid(errs) => self.errors = errs.clone(),

@@ -241,6 +241,12 @@ impl RequestsView {
             ui.separator();
         }
         let request = rm.selected.as_ref();
+        if let (Some(c), None) = (&rm.contact, request)
+            && ui.button(i18n.tr("requests-log-for-contact")).clicked()
+        {
+            let name = c.contact.fields.display_name();
+            self.log = Some(log_form::LogForm::for_contact(c.contact.id, name));
+        }
         match (&rm.contact, request) {
             (Some(c), _) => rights::ui(
                 &mut self.rights,

@@ -114,9 +114,6 @@ pub fn ui(
                 .color(color),
         );
     }
-    if let Some(e) = d.path_error {
-        error_label(ui, &i18n.tr(e));
-    }
     egui::CollapsingHeader::new(i18n.tr("requests-access-section"))
         .default_open(kind.is_none() || open_for(kind, RequestKind::Access))
         .show(ui, |ui| {
@@ -169,9 +166,6 @@ pub fn no_contact(
             email.clone()
         };
         ui.label(i18n.tr("requests-no-data-hint"));
-        if let Some(e) = d.path_error {
-            error_label(ui, &i18n.tr(e));
-        }
         access(d, ui, ReportTarget::Identifier(who), Some(r.id), i18n, cmds);
     }
 }
@@ -219,6 +213,9 @@ fn access(
             _ => d.path_error = Some("requests-path-missing"),
         }
     }
+    if let Some(e) = d.path_error {
+        error_label(ui, &i18n.tr(e));
+    }
 }
 
 fn portability(
@@ -264,6 +261,9 @@ fn portability(
             }
             _ => d.path_error = Some("requests-path-missing"),
         }
+    }
+    if let Some(e) = d.path_error {
+        error_label(ui, &i18n.tr(e));
     }
 }
 

@@ -3,7 +3,7 @@
 //! audit entries.
 
 use super::document::{cols, kv};
-use super::{PersonalData, fmt_date, fmt_datetime};
+use super::{PersonalData, fmt_date, fmt_datetime, law};
 use crate::domain::Language;
 use crate::domain::document::Document;
 use crate::i18n::I18n;
@@ -43,7 +43,7 @@ pub(super) fn copy(doc: &mut Document, data: &PersonalData, lang: Language, i18n
                 .map(|b| {
                     vec![
                         b.purpose_name.clone(),
-                        format!("{} ({})", b.basis_label, b.article),
+                        format!("{} ({})", b.basis_label, law(i18n, &b.article)),
                         b.source.clone(),
                     ]
                 })
@@ -64,7 +64,7 @@ fn sources(doc: &mut Document, data: &PersonalData, lang: Language, i18n: &I18n)
         let acquired = s.acquired_on.map(|d| fmt_date(lang, d)).unwrap_or_default();
         let basis = s
             .claimed_basis
-            .map(|b| format!("{} ({})", i18n.tr(b.i18n_id()), b.article()))
+            .map(|b| format!("{} ({})", i18n.tr(b.i18n_id()), law(i18n, &b.article())))
             .unwrap_or_default();
         let public = if s.publicly_accessible {
             yes.clone()
@@ -175,7 +175,11 @@ fn records(doc: &mut Document, data: &PersonalData, lang: Language, i18n: &I18n)
                 .map(|h| {
                     vec![
                         h.purpose.clone(),
-                        format!("{} ({})", i18n.tr(h.exception.i18n_id()), h.article),
+                        format!(
+                            "{} ({})",
+                            i18n.tr(h.exception.i18n_id()),
+                            law(i18n, h.article)
+                        ),
                         h.note.clone(),
                         fmt_date(lang, h.since.date_naive()),
                     ]

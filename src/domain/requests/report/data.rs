@@ -156,7 +156,7 @@ pub(super) fn personal_data(s: &SubjectRecord, i18n: &I18n) -> PersonalData {
             .iter()
             .map(|(p, b)| BasisDatum {
                 purpose: p.key.clone(),
-                purpose_name: p.label.clone(),
+                purpose_name: purpose_name(&p.key, &p.label, i18n),
                 basis: *b,
                 basis_label: i18n.tr(b.i18n_id()),
                 article: b.article(),
@@ -196,6 +196,16 @@ pub(super) fn personal_data(s: &SubjectRecord, i18n: &I18n) -> PersonalData {
     }
 }
 
+/// A purpose's name in the report's language where Consentbook knows it.
+fn purpose_name(key: &str, label: &str, i18n: &I18n) -> String {
+    let id = format!("processing-{key}-name");
+    if i18n.has(&id) {
+        i18n.tr(&id)
+    } else {
+        label.to_owned()
+    }
+}
+
 /// Field codes named by "contact.updated" audit entries.
 fn edited_fields(audit: &[AuditEntry]) -> Vec<String> {
     audit
@@ -215,9 +225,36 @@ fn edited_fields(audit: &[AuditEntry]) -> Vec<String> {
         .collect()
 }
 
+/// A JSON object's entries in the order they were written (serde_json's map
+/// would sort them; a row as received keeps its column order).
+struct Ordered(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = m.next_entry::<String, serde_json::Value>()? {
+                    out.push(entry);
+                }
+                Ok(Ordered(out))
+            }
+        }
+        d.deserialize_map(Entries)
+    }
+}
+
 fn raw_cells(raw: &str) -> Vec<RawCell> {
-    match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(raw) {
-        Ok(map) => map
+    match serde_json::from_str::<Ordered>(raw) {
+        Ok(Ordered(entries)) => entries
             .into_iter()
             .map(|(column, v)| RawCell {
                 column,
@@ -360,7 +397,21 @@ fn audit_datum(a: &AuditEntry, i18n: &I18n) -> AuditDatum {
             .iter()
             .map(|f| i18n.tr(&format!("report-field-{f}")))
             .collect();
-        i18n.tr_args(&id, &[("fields", fields.join(", ").into())])
+        let action = serde_json::from_str::<serde_json::Value>(&a.details)
+            .ok()
+            .and_then(|v| {
+                v["action"]
+                    .as_str()
+                    .map(|c| i18n.tr(&format!("request-action-{c}")))
+            })
+            .unwrap_or_default();
+        i18n.tr_args(
+            &id,
+            &[
+                ("fields", fields.join(", ").into()),
+                ("action", action.into()),
+            ],
+        )
     } else {
         a.action.clone()
     };

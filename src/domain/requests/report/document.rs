@@ -1,7 +1,7 @@
 //! The report as a printable [`Document`] (HTML and PDF).
 
 use super::copy_doc::copy;
-use super::{AccessReport, fmt_date, fmt_datetime};
+use super::{AccessReport, fmt_date, fmt_datetime, law};
 use crate::domain::document::{Block, Document};
 use crate::i18n::I18n;
 
@@ -99,7 +99,7 @@ impl AccessReport {
                 &self.rights.heading,
                 self.rights.article,
                 &self.rights.text,
-                self.rights_block(),
+                self.rights_block(i18n),
             ),
             (
                 &self.complaint.heading,
@@ -127,6 +127,7 @@ impl AccessReport {
             ),
         ];
         for (i, (heading, article, text, block)) in sections.into_iter().enumerate() {
+            let article = law(i18n, article);
             doc.heading(2, format!("{}. {heading} ({article})", n + 1 + i))
                 .paragraph(text.as_str());
             doc.blocks.extend(block);
@@ -195,12 +196,12 @@ impl AccessReport {
         )
     }
 
-    fn rights_block(&self) -> Option<Block> {
+    fn rights_block(&self, i18n: &I18n) -> Option<Block> {
         list(
             self.rights
                 .entries
                 .iter()
-                .map(|r| format!("{} ({})", r.text, r.article))
+                .map(|r| format!("{} ({})", r.text, law(i18n, r.article)))
                 .collect(),
         )
     }

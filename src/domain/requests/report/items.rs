@@ -78,13 +78,19 @@ pub struct TransferItem {
 }
 
 /// The purposes the person's data serve: their bases, their consent events,
-/// and the record of their requests.
+/// the record of their requests, and the suppression list.
 fn processings(
     input: &ReportInput<'_>,
     i18n: &I18n,
 ) -> Vec<(PurposeProcessing, Option<LegalBasis>)> {
+    let suppression = input.suppressed.then(|| {
+        (
+            input.processing.suppression.clone(),
+            Some(LegalBasis::LegitimateInterest),
+        )
+    });
     let Some(s) = input.subject else {
-        return Vec::new();
+        return suppression.into_iter().collect();
     };
     let mut keys: Vec<(String, String, Option<LegalBasis>)> = s
         .bases
@@ -106,6 +112,7 @@ fn processings(
             Some(LegalBasis::LegalObligation),
         ));
     }
+    out.extend(suppression);
     out
 }
 
@@ -120,7 +127,7 @@ fn item<T>(article: &'static str, heading: &str, text: String, entries: T, i18n:
 
 /// A text, or the "we hold nothing" text when there is no data.
 fn text_or_none(input: &ReportInput<'_>, id: &str, i18n: &I18n) -> String {
-    if input.subject.is_some() {
+    if input.subject.is_some() || input.suppressed {
         i18n.tr(id)
     } else {
         i18n.tr("report-not-applicable")
@@ -136,7 +143,13 @@ pub(super) fn purposes(input: &ReportInput<'_>, i18n: &I18n) -> Item<Vec<Purpose
             description: p.description,
             legal_basis: b,
             legal_basis_label: b
-                .map(|b| format!("{} ({})", i18n.tr(b.i18n_id()), b.article()))
+                .map(|b| {
+                    format!(
+                        "{} ({})",
+                        i18n.tr(b.i18n_id()),
+                        super::law(i18n, &b.article())
+                    )
+                })
                 .unwrap_or_else(|| i18n.tr("report-basis-unknown")),
         })
         .collect();
@@ -200,6 +213,9 @@ pub(super) fn categories(input: &ReportInput<'_>, i18n: &I18n) -> Item<Vec<Categ
             }
         }
     }
+    if input.suppressed {
+        entries.push(category("suppression", Vec::new(), i18n));
+    }
     let text = text_or_none(input, "report-categories-text", i18n);
     item(
         "Art. 15(1)(b) GDPR",
@@ -227,7 +243,7 @@ pub(super) fn recipients(input: &ReportInput<'_>, i18n: &I18n) -> Item<Vec<Recip
             recipients: p.recipients,
         })
         .collect();
-    let text = if input.subject.is_none() {
+    let text = if input.subject.is_none() && !input.suppressed {
         i18n.tr("report-not-applicable")
     } else if entries.iter().all(|e| e.recipients.is_empty()) {
         i18n.tr("report-recipients-none")
@@ -355,7 +371,7 @@ pub(super) fn transfers(input: &ReportInput<'_>, i18n: &I18n) -> Item<Vec<Transf
             safeguards: p.safeguards,
         })
         .collect();
-    let text = if input.subject.is_none() {
+    let text = if input.subject.is_none() && !input.suppressed {
         i18n.tr("report-not-applicable")
     } else if entries.is_empty() {
         i18n.tr("report-transfers-none")

@@ -84,6 +84,9 @@ pub struct ReportInput<'a> {
     pub subject: Option<&'a SubjectRecord>,
     /// The request being answered, if it was logged.
     pub request: Option<&'a DataRequest>,
+    /// Whether the person's e-mail or phone is on the suppression list (a
+    /// keyed hash is still personal data, so the report says so).
+    pub suppressed: bool,
     pub generated_at: DateTime<Utc>,
 }
 
@@ -137,6 +140,8 @@ pub struct SubjectRef {
 pub struct Confirmation {
     pub heading: String,
     pub processing: bool,
+    /// A keyed hash of the person's e-mail or phone is on the suppression list.
+    pub suppression_entry: bool,
     pub text: String,
 }
 
@@ -164,6 +169,12 @@ pub struct AccessReport {
     pub automated_decisions: Item<AutomatedDecisions>,
     pub transfers: Item<Vec<TransferItem>>,
     pub footer: String,
+}
+
+/// An article citation with the regulation's name in the report's language
+/// ("Art. 15 GDPR" → "Art. 15 DSGVO"); the JSON keeps the English citation.
+pub fn law(i18n: &I18n, article: &str) -> String {
+    article.replace("GDPR", &i18n.tr("report-gdpr"))
 }
 
 /// Dates as people of the report's language write them.
@@ -255,19 +266,16 @@ impl AccessReport {
 }
 
 fn confirmation(input: &ReportInput<'_>, i18n: &I18n) -> Confirmation {
-    let processing = input.subject.is_some();
-    let text = if processing {
-        i18n.tr("report-confirm-yes")
-    } else {
-        i18n.tr_args(
-            "report-confirm-none",
-            &[("identifier", input.identifier.to_owned().into())],
-        )
+    let id = match (input.subject.is_some(), input.suppressed) {
+        (true, _) => "report-confirm-yes",
+        (false, true) => "report-confirm-suppressed",
+        (false, false) => "report-confirm-none",
     };
     Confirmation {
         heading: i18n.tr("report-confirmation"),
-        processing,
-        text,
+        processing: input.subject.is_some() || input.suppressed,
+        suppression_entry: input.suppressed,
+        text: i18n.tr_args(id, &[("identifier", input.identifier.to_owned().into())]),
     }
 }
 

@@ -48,6 +48,7 @@ fn build(lang: Language, subject: Option<&SubjectRecord>) -> (AccessReport, I18n
         identifier: "anna.muster@example.com",
         subject,
         request: None,
+        suppressed: false,
         generated_at: fixture::at(2026, 11, 22),
     };
     (AccessReport::build(&input, &i18n), i18n)
@@ -151,6 +152,17 @@ fn the_document_carries_the_json_content() {
 }
 
 #[test]
+fn the_regulation_is_named_in_the_report_language() {
+    let r = record();
+    let (de, i18n) = build(Language::De, Some(&r));
+    let text = de.to_document(&i18n).plain_text();
+    assert!(text.contains("(Art. 15(1)(a) DSGVO)"));
+    assert!(!text.contains("GDPR"), "{text}");
+    // the JSON keeps the stable citation
+    assert_eq!(de.purposes.article, "Art. 15(1)(a) GDPR");
+}
+
+#[test]
 fn names_are_escaped_in_html() {
     let mut r = record();
     r.contact.fields.first_name = "<script>alert(1)</script>".into();
@@ -158,4 +170,27 @@ fn names_are_escaped_in_html() {
     let html = rep.to_document(&i18n).to_html();
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn an_erased_person_hears_about_the_suppression_entry() {
+    let i18n = I18n::new(Language::En);
+    let s = settings();
+    let info = fixture::info_with_recipient("newsletter", "x");
+    let input = ReportInput {
+        settings: &s,
+        processing: &info,
+        identifier: "anna.muster@example.com",
+        subject: None,
+        request: None,
+        suppressed: true,
+        generated_at: fixture::at(2026, 11, 22),
+    };
+    let rep = AccessReport::build(&input, &i18n);
+    assert!(rep.confirmation.processing);
+    assert!(rep.confirmation.suppression_entry);
+    assert!(rep.confirmation.text.contains("suppression list"));
+    assert_eq!(rep.purposes.entries[0].purpose, "suppression");
+    assert_eq!(rep.categories.entries[0].category, "suppression");
+    assert!(rep.personal_data.is_none());
 }

@@ -40,7 +40,6 @@ crate::code_enum! {
         Reason = "reason",
         ToldOn = "told_on",
         ClosedOn = "closed_on",
-        Confirmation = "confirmation",
     }
 }
 
@@ -66,7 +65,6 @@ crate::code_enum! {
         ToldTooLate = "told-too-late",
         ExtensionTooLong = "extension-too-long",
         BeforeSuppression = "before-suppression",
-        Mismatch = "mismatch",
     }
 }
 
@@ -95,7 +93,6 @@ impl FieldError {
             Self::ToldTooLate => "must lie within the first month after receipt",
             Self::ExtensionTooLong => "must be 1 or 2 months",
             Self::BeforeSuppression => "must be after the person was erased or objected",
-            Self::Mismatch => "does not match",
         }
     }
 }

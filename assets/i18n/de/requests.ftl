@@ -71,13 +71,12 @@ field-months = Verlängerung (Monate)
 field-reason = Grund
 field-told_on = Person informiert am (JJJJ-MM-TT)
 field-closed_on = Abgeschlossen am (JJJJ-MM-TT)
-field-confirmation = Bestätigung
+erase-confirmation-label = Bestätigung
 
 error-outside-request = Muss zwischen dem Eingang der Anfrage und heute liegen.
 error-told-too-late = Muss im ersten Monat nach Eingang der Anfrage liegen.
 error-extension-too-long = Um 1 oder 2 Monate verlängern.
 error-before-suppression = Muss nach der Löschung oder dem Widerspruch der Person liegen.
-error-mismatch = Stimmt nicht überein.
 
 report-format-html = Druckbare Seite (HTML)
 report-format-pdf = PDF

@@ -71,13 +71,12 @@ field-months = Extension (months)
 field-reason = Reason
 field-told_on = Person told on (YYYY-MM-DD)
 field-closed_on = Closed on (YYYY-MM-DD)
-field-confirmation = Confirmation
+erase-confirmation-label = Confirmation
 
 error-outside-request = Must lie between the day the request came in and today.
 error-told-too-late = Must lie within the first month after the request came in.
 error-extension-too-long = Extend by 1 or 2 months.
 error-before-suppression = Must be after the person was erased or objected.
-error-mismatch = Does not match.
 
 report-format-html = Printable page (HTML)
 report-format-pdf = PDF

@@ -71,13 +71,12 @@ field-months = Prolongation (mois)
 field-reason = Motif
 field-told_on = Personne informée le (AAAA-MM-JJ)
 field-closed_on = Close le (AAAA-MM-JJ)
-field-confirmation = Confirmation
+erase-confirmation-label = Confirmation
 
 error-outside-request = Doit se situer entre la réception de la demande et aujourd'hui.
 error-told-too-late = Doit se situer dans le premier mois suivant la réception de la demande.
 error-extension-too-long = Prolonger de 1 ou 2 mois.
 error-before-suppression = Doit être postérieur à l'effacement ou à l'opposition de la personne.
-error-mismatch = Ne correspond pas.
 
 report-format-html = Page imprimable (HTML)
 report-format-pdf = PDF

@@ -217,7 +217,7 @@ fn confirm(
     };
     ui.label(instruction);
     ui.horizontal(|ui| {
-        let l = ui.label(i18n.tr("field-confirmation"));
+        let l = ui.label(i18n.tr("erase-confirmation-label"));
         ui.add(egui::TextEdit::singleline(&mut d.typed).desired_width(320.0))
             .labelled_by(l.id);
     });

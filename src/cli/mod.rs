@@ -7,6 +7,7 @@ mod audit;
 mod consent;
 mod contacts;
 mod outreach;
+mod requests;
 mod security;
 mod settings;
 
@@ -63,6 +64,12 @@ pub enum Command {
     Backup(security::BackupCmd),
     #[command(flatten)]
     Outreach(outreach::OutreachCmd),
+    /// Data-subject requests: access report, portability, erasure, objection, restriction, the log
+    #[command(subcommand)]
+    Request(requests::RequestCmd),
+    /// Check the suppression list
+    #[command(subcommand)]
+    Suppression(requests::SuppressionCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -196,6 +203,8 @@ fn run(cli: Cli) -> CliResult {
         Command::Security(c) => security::run_security(&mut store, c),
         Command::Backup(c) => security::run_backup(&mut store, c),
         Command::Outreach(c) => outreach::run(&mut store, c),
+        Command::Request(c) => requests::run(&mut store, c),
+        Command::Suppression(c) => requests::run_suppression(&store, c),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod document;
 pub mod outreach;
 pub mod progress;
+pub mod requests;
 pub mod settings;
 pub mod source;
 pub mod spreadsheet;

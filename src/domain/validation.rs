@@ -34,6 +34,13 @@ crate::code_enum! {
         Evidence = "evidence",
         Value = "value",
         Passphrase = "passphrase",
+        ReceivedOn = "received_on",
+        Requester = "requester",
+        CheckedOn = "checked_on",
+        Months = "months",
+        Reason = "reason",
+        ToldOn = "told_on",
+        ClosedOn = "closed_on",
     }
 }
 
@@ -56,6 +63,10 @@ crate::code_enum! {
         VendorRequired = "vendor-required",
         InvalidPurpose = "invalid-purpose",
         ControlChars = "control-chars",
+        OutsideRequest = "outside-request",
+        ToldTooLate = "told-too-late",
+        ExtensionTooLong = "extension-too-long",
+        BeforeSuppression = "before-suppression",
     }
 }
 
@@ -79,6 +90,12 @@ impl FieldError {
             Self::VendorRequired => "is required for a bought or rented list",
             Self::InvalidPurpose => "must be lowercase letters, digits and dashes",
             Self::ControlChars => "contains control characters",
+            Self::OutsideRequest => {
+                "lies outside the request's time (after receipt, not in the future)"
+            }
+            Self::ToldTooLate => "must lie within the first month after receipt",
+            Self::ExtensionTooLong => "must be 1 or 2 months",
+            Self::BeforeSuppression => "must be after the person was erased or objected",
         }
     }
 }

@@ -84,24 +84,33 @@ fn erase_one(
     };
     let reason = how.reason.code();
     for (kind, value) in [
-        (IdentifierKind::Email, email),
-        (IdentifierKind::Phone, phone),
+        (IdentifierKind::Email, &email),
+        (IdentifierKind::Phone, &phone),
     ] {
         let Some(v) = value else { continue };
         conn.prepare_cached(
             "INSERT INTO erasure_log (hash, kind, reason, erased_at) VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![
-            keyed_hash(secret, kind, &v),
+            keyed_hash(secret, kind, v),
             kind.code(),
             reason,
             super::now()
         ])?;
         if how.suppress {
-            suppression::insert(conn, secret, kind, &v, reason, &how.scope)?;
+            suppression::insert(conn, secret, kind, v, reason, &how.scope)?;
             out.suppression_entries += 1;
         }
     }
+    // Requests about the person keep no link, identifier or name.
+    let fields = conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM contacts c WHERE c.id = ?1",
+            super::contacts::CONTACT_COLS
+        ))?
+        .query_row([id], super::contacts::contact_from_row)?
+        .fields;
+    super::requests::scrub_for_contact(conn, id, &fields, email.as_deref(), false)?;
     out.events_anonymised += conn
         .prepare_cached(
             "UPDATE consent_events SET contact_id = NULL, ip = NULL, evidence = '' WHERE contact_id = ?1",

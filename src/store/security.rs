@@ -58,10 +58,24 @@ fn is_not_a_database(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase)
 }
 
+/// Runs SQLite's one-time initialisation (with SQLCipher's extra init, which
+/// registers `sqlcipher_export`) before any book connection exists. SQLite
+/// marks itself initialised before that extra step, so two threads opening
+/// their first connections at once could otherwise get a connection without it.
+fn init_library() {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        if let Ok(c) = Connection::open_in_memory() {
+            let _ = c.query_row("PRAGMA cipher_version", [], |_| Ok(()));
+        }
+    });
+}
+
 /// Opens a connection to `path` (creating it if missing), keyed when a
 /// passphrase is given, and proves it can read the schema before anything
 /// is written: a wrong passphrase fails here and the file stays untouched.
 pub(super) fn connect(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    init_library();
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX

@@ -7,6 +7,7 @@ use eframe::egui::{self, RichText};
 use super::command::{Command, Nav};
 use super::contacts::ContactsView;
 use super::model::Model;
+use super::requests::RequestsView;
 use super::security::{Busy, UnlockView};
 use super::settings::SettingsView;
 use super::sources::SourcesView;
@@ -29,6 +30,7 @@ pub struct App {
     pub(super) sources: SourcesView,
     pub(super) settings: SettingsView,
     pub(super) footers: super::outreach::FootersView,
+    pub(super) requests: RequestsView,
     pub(super) toasts: Toasts,
     /// Set while the book is encrypted and waits for its passphrase.
     pub(super) unlock: Option<UnlockView>,
@@ -103,6 +105,7 @@ impl App {
             sources: SourcesView::default(),
             settings: SettingsView::default(),
             footers: Default::default(),
+            requests: RequestsView::default(),
             toasts: Toasts::default(),
             unlock,
             busy: None,
@@ -110,6 +113,7 @@ impl App {
             daily_checked: false,
         };
         app.refresh();
+        app.requests_startup_notice();
         app
     }
 
@@ -157,6 +161,7 @@ impl App {
             Nav::Sources => cmds.extend(self.sources.ui(ui, model, i18n)),
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
             Nav::Footers => cmds.extend(self.footers.ui(ui, model, i18n)),
+            Nav::Requests => cmds.extend(self.requests.ui(ui, model, i18n)),
             other => placeholder::ui(ui, i18n, other),
         }
         cmds

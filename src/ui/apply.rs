@@ -83,6 +83,7 @@ impl App {
                 }
             }
             Command::Outreach(c) => self.apply_outreach(c),
+            Command::Requests(c) => self.apply_requests(c),
             other => self.apply_change(other),
         }
     }
@@ -208,6 +209,7 @@ impl App {
         }
         self.reload_contacts();
         self.reload_detail();
+        self.reload_requests();
     }
 
     fn reload_contacts(&mut self) {
@@ -279,9 +281,11 @@ impl App {
         self.sources = Default::default();
         self.settings = Default::default();
         self.footers = Default::default();
+        self.requests = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
         self.daily_checked = false;
         self.refresh();
+        self.requests_startup_notice();
     }
 }

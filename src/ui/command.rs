@@ -47,6 +47,8 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// Data-subject requests and rights (the Requests panel).
+    Requests(crate::ui::requests::RequestCommand),
     /// The Footers panel and the outreach pieces of other panels.
     Outreach(crate::ui::outreach::OutreachCommand),
     /// Open the encrypted book with this passphrase.

@@ -11,6 +11,7 @@ pub mod jobs;
 mod model;
 mod outreach;
 mod placeholder;
+mod requests;
 mod security;
 mod settings;
 mod sources;

@@ -55,4 +55,6 @@ pub struct Model {
     pub backups: Vec<crate::store::BackupInfo>,
     /// Decisions, footers and notices (the Footers panel, the contact detail).
     pub outreach: crate::ui::outreach::OutreachModel,
+    /// What the Requests panel shows.
+    pub requests: crate::ui::requests::RequestsModel,
 }

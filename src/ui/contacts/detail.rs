@@ -37,9 +37,17 @@ pub fn ui(
             if ui.button(i18n.tr("edit")).clicked() {
                 view.form = Some(ContactForm::edit(c.id, c.fields.clone()));
             }
+            if ui.button(i18n.tr("requests-rights-button")).clicked() {
+                cmds.push(crate::ui::requests::RequestCommand::FocusContact(c.id).into());
+            }
         });
     });
     ui.label(RichText::new(i18n.tr(d.status.i18n_id())).strong());
+    if let Some(since) = c.restricted_at {
+        let date = since.with_timezone(&chrono::Local).date_naive().to_string();
+        let text = i18n.tr_args("requests-restricted-banner", &[("date", date.into())]);
+        ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
+    }
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -27,6 +27,9 @@ pub struct ContactForm {
     basis: Option<LegalBasis>,
     errors: FieldErrors,
     general_error: Option<String>,
+    /// Shown when the person is suppressed: add them only with a new consent.
+    new_consent: Option<crate::ui::requests::OverrideForm>,
+    suppressed: bool,
 }
 
 impl ContactForm {
@@ -40,6 +43,8 @@ impl ContactForm {
             basis: None,
             errors: FieldErrors::default(),
             general_error: None,
+            new_consent: None,
+            suppressed: false,
         }
     }
 
@@ -52,16 +57,23 @@ impl ContactForm {
             basis: None,
             errors: FieldErrors::default(),
             general_error: None,
+            new_consent: None,
+            suppressed: false,
         }
     }
 
     /// Puts a store error next to its field, or above the buttons.
     pub fn show_store_error(&mut self, e: &StoreError, i18n: &I18n) {
+        if let Some(o) = &mut self.new_consent {
+            o.show_store_error(e, i18n);
+            return;
+        }
         self.errors = FieldErrors::default();
         self.general_error = None;
         match e {
             StoreError::Invalid(errs) => self.errors = errs.clone(),
             StoreError::DuplicateEmail | StoreError::Suppressed => {
+                self.suppressed = matches!(e, StoreError::Suppressed);
                 self.general_error = Some(store_error_text(i18n, e));
                 self.errors
                     .push(Field::Email, crate::domain::FieldError::InvalidChoice);
@@ -120,6 +132,21 @@ impl ContactForm {
                 });
             if let Some(e) = &self.general_error {
                 error_label(ui, e);
+            }
+            if self.editing.is_none() && self.suppressed {
+                let o = self
+                    .new_consent
+                    .get_or_insert_with(|| crate::ui::requests::OverrideForm::new(model));
+                if let Some(consent) = o.ui(ui, model, i18n) {
+                    let purpose = self.purpose.and_then(|i| model.purposes.get(i));
+                    let new = NewContact {
+                        fields: self.fields.clone(),
+                        source: self.source,
+                        basis: purpose.zip(self.basis).map(|(p, b)| (p.key.clone(), b)),
+                    };
+                    let cmd = crate::ui::requests::RequestCommand::AddWithNewConsent(new, consent);
+                    action = FormAction::Submit(cmd.into());
+                }
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {

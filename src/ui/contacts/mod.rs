@@ -13,7 +13,7 @@ use crate::domain::{ContactId, SourceId};
 use crate::i18n::I18n;
 use crate::store::{ContactQuery, StoreError};
 
-pub use consent_form::ConsentForm;
+pub use consent_form::{ConsentForm, parse_user_time};
 pub use form::ContactForm;
 
 /// Transient state of the Contacts panel.

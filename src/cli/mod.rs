@@ -6,6 +6,7 @@
 mod audit;
 mod consent;
 mod contacts;
+mod dev;
 mod outreach;
 mod requests;
 mod security;
@@ -70,6 +71,9 @@ pub enum Command {
     /// Check the suppression list
     #[command(subcommand)]
     Suppression(requests::SuppressionCmd),
+    /// Developer tools: generate big fake books for benchmarks
+    #[command(subcommand)]
+    Dev(dev::DevCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -205,6 +209,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Outreach(c) => outreach::run(&mut store, c),
         Command::Request(c) => requests::run(&mut store, c),
         Command::Suppression(c) => requests::run_suppression(&store, c),
+        Command::Dev(c) => dev::run(&mut store, c),
     }
 }
 

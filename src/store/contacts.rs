@@ -132,7 +132,7 @@ const FILTER: &str = "(?1 = '%%'
         OR (c.first_name || ' ' || c.last_name) LIKE ?1 ESCAPE '\\'
         OR c.email LIKE ?1 ESCAPE '\\' OR c.company LIKE ?1 ESCAPE '\\')
     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_sources cs WHERE cs.contact_id = c.id AND cs.source_id = ?2))
-    AND (?3 IS NULL OR c.id IN (SELECT m.id FROM temp.outreach_mailable m WHERE m.purpose = ?3))";
+    AND (?3 IS NULL OR EXISTS (SELECT 1 FROM mailable m WHERE m.purpose_id = ?3 AND m.contact_id = c.id))";
 
 fn basis_list(conn: &Connection, id: ContactId) -> Result<Vec<(Purpose, LegalBasis)>> {
     let mut stmt = conn.prepare_cached(
@@ -292,12 +292,20 @@ impl Store {
         Ok(self.settings()?.jurisdiction.calling_code())
     }
 
+    /// The purpose id the "mailable for" filter joins (-1: unknown purpose, nobody).
+    fn mailable_filter(&self, q: &ContactQuery) -> Result<Option<i64>> {
+        match q.mailable_for.as_deref() {
+            Some(p) => Ok(Some(self.refresh_mailable(p)?.unwrap_or(-1))),
+            None => Ok(None),
+        }
+    }
+
     /// How many contacts match the query.
     pub fn count_contacts(&self, q: &ContactQuery) -> Result<u64> {
-        super::outreach_bulk::prepare_mailable_filter(self, q.mailable_for.as_deref())?;
+        let mailable = self.mailable_filter(q)?;
         let sql = format!("SELECT count(*) FROM contacts c WHERE {FILTER}");
         let n: i64 = self.conn.prepare_cached(&sql)?.query_row(
-            params![like_pattern(&q.text), q.source, q.mailable_for],
+            params![like_pattern(&q.text), q.source, mailable],
             |r| r.get(0),
         )?;
         Ok(n as u64)
@@ -310,7 +318,7 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ContactRow>> {
-        super::outreach_bulk::prepare_mailable_filter(self, q.mailable_for.as_deref())?;
+        let mailable = self.mailable_filter(q)?;
         let sql = format!(
             "SELECT c.id, c.first_name, c.last_name, c.email, c.company, c.restricted_at IS NOT NULL,
                 (SELECT group_concat(s.name, '\u{1f}') FROM contact_sources cs
@@ -326,7 +334,7 @@ impl Store {
             params![
                 like_pattern(&q.text),
                 q.source,
-                q.mailable_for,
+                mailable,
                 limit as i64,
                 offset as i64
             ],

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_requests.sql")),
     (5, include_str!("migrations/0005_outreach.sql")),
     (6, include_str!("migrations/0006_trust.sql")),
+    (7, include_str!("migrations/0007_scale.sql")),
 ];
 
 /// The schema version this build writes (the last migration's).

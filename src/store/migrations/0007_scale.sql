@@ -1,0 +1,135 @@
+-- Schema version 7: scale (issue 8). Indexes for big books and the
+-- "mailable for <purpose>" answer kept up to date instead of recomputed.
+
+-- Erasure looks up the requests of a person by their e-mail too.
+CREATE INDEX requests_requester_email ON requests(lower(trim(requester_email)));
+
+-- The contacts that may be e-mailed for a purpose (the contacts-table filter).
+-- Only ids; derived from the book, so it is rebuilt when in doubt.
+CREATE TABLE mailable (
+    purpose_id INTEGER NOT NULL,
+    contact_id INTEGER NOT NULL,
+    PRIMARY KEY (purpose_id, contact_id)
+) WITHOUT ROWID;
+CREATE INDEX mailable_contact ON mailable(contact_id);
+
+-- Purposes whose rows in `mailable` are complete, and with which version of
+-- the decision rules they were computed.
+CREATE TABLE mailable_state (
+    purpose_id INTEGER PRIMARY KEY,
+    rules_version INTEGER NOT NULL
+);
+
+-- Contacts changed since their rows were computed. The triggers below mark
+-- only while some answer is kept (`mailable_state` not empty): a full pass
+-- reads everything anyway.
+CREATE TABLE mailable_dirty (contact_id INTEGER PRIMARY KEY);
+
+-- Suppression entries nobody has matched against the contacts yet (the
+-- store does that when it adds one; anything else forces a full rebuild).
+CREATE TABLE mailable_pending (hash TEXT PRIMARY KEY) WITHOUT ROWID;
+
+CREATE TRIGGER mailable_contact_insert AFTER INSERT ON contacts
+WHEN EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (new.id);
+END;
+
+CREATE TRIGGER mailable_contact_update
+AFTER UPDATE OF id, email, email_norm, phone_norm, audience, restricted_at, street, city ON contacts
+WHEN EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (new.id);
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) SELECT old.id WHERE old.id != new.id;
+END;
+
+CREATE TRIGGER mailable_contact_delete AFTER DELETE ON contacts BEGIN
+    DELETE FROM mailable WHERE contact_id = old.id;
+    DELETE FROM mailable_dirty WHERE contact_id = old.id;
+END;
+
+CREATE TRIGGER mailable_event_insert AFTER INSERT ON consent_events
+WHEN new.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (new.contact_id);
+END;
+
+CREATE TRIGGER mailable_event_update AFTER UPDATE ON consent_events
+WHEN EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id)
+        SELECT old.contact_id WHERE old.contact_id IS NOT NULL;
+    INSERT OR IGNORE INTO mailable_dirty (contact_id)
+        SELECT new.contact_id WHERE new.contact_id IS NOT NULL;
+END;
+
+CREATE TRIGGER mailable_event_delete AFTER DELETE ON consent_events
+WHEN old.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (old.contact_id);
+END;
+
+CREATE TRIGGER mailable_link_insert AFTER INSERT ON contact_sources
+WHEN EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (new.contact_id);
+END;
+
+CREATE TRIGGER mailable_link_update AFTER UPDATE OF contact_id, source_id ON contact_sources
+WHEN EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (old.contact_id);
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (new.contact_id);
+END;
+
+CREATE TRIGGER mailable_link_delete AFTER DELETE ON contact_sources
+WHEN EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id) VALUES (old.contact_id);
+END;
+
+CREATE TRIGGER mailable_source_kind AFTER UPDATE OF kind ON sources
+WHEN old.kind IS NOT new.kind AND EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_dirty (contact_id)
+        SELECT contact_id FROM contact_sources WHERE source_id = new.id;
+END;
+
+CREATE TRIGGER mailable_rules_insert AFTER INSERT ON purpose_outreach_rules BEGIN
+    DELETE FROM mailable_state WHERE purpose_id = new.purpose_id;
+END;
+
+CREATE TRIGGER mailable_rules_update AFTER UPDATE ON purpose_outreach_rules BEGIN
+    DELETE FROM mailable_state WHERE purpose_id IN (old.purpose_id, new.purpose_id);
+END;
+
+CREATE TRIGGER mailable_rules_delete AFTER DELETE ON purpose_outreach_rules BEGIN
+    DELETE FROM mailable_state WHERE purpose_id = old.purpose_id;
+END;
+
+CREATE TRIGGER mailable_purpose_update AFTER UPDATE OF id, key ON purposes BEGIN
+    DELETE FROM mailable_state;
+END;
+
+CREATE TRIGGER mailable_purpose_delete AFTER DELETE ON purposes BEGIN
+    DELETE FROM mailable_state;
+END;
+
+CREATE TRIGGER mailable_settings_insert AFTER INSERT ON settings
+WHEN new.key = 'jurisdiction' BEGIN
+    DELETE FROM mailable_state;
+END;
+
+CREATE TRIGGER mailable_settings_update AFTER UPDATE ON settings
+WHEN old.key = 'jurisdiction' OR new.key = 'jurisdiction' BEGIN
+    DELETE FROM mailable_state;
+END;
+
+CREATE TRIGGER mailable_settings_delete AFTER DELETE ON settings
+WHEN old.key = 'jurisdiction' BEGIN
+    DELETE FROM mailable_state;
+END;
+
+CREATE TRIGGER mailable_suppression_insert AFTER INSERT ON suppression
+WHEN EXISTS (SELECT 1 FROM mailable_state) BEGIN
+    INSERT OR IGNORE INTO mailable_pending (hash) VALUES (new.hash);
+END;
+
+CREATE TRIGGER mailable_suppression_update AFTER UPDATE ON suppression BEGIN
+    DELETE FROM mailable_state;
+END;
+
+CREATE TRIGGER mailable_suppression_delete AFTER DELETE ON suppression BEGIN
+    DELETE FROM mailable_state;
+END;

@@ -8,6 +8,7 @@ pub mod contact;
 pub mod demo;
 pub mod document;
 pub mod progress;
+pub mod register;
 pub mod settings;
 pub mod source;
 pub mod validation;

@@ -33,6 +33,13 @@ crate::code_enum! {
         Wording = "wording",
         Evidence = "evidence",
         Value = "value",
+        Retention = "retention",
+        Occurred = "occurred",
+        Discovered = "discovered",
+        Description = "description",
+        NotifiedAt = "notified_at",
+        InformedAt = "informed_at",
+        ClosedAt = "closed_at",
     }
 }
 
@@ -54,6 +61,8 @@ crate::code_enum! {
         VendorRequired = "vendor-required",
         InvalidPurpose = "invalid-purpose",
         ControlChars = "control-chars",
+        OutOfRange = "out-of-range",
+        BeforeDiscovery = "before-discovery",
     }
 }
 
@@ -76,6 +85,8 @@ impl FieldError {
             Self::VendorRequired => "is required for a bought or rented list",
             Self::InvalidPurpose => "must be lowercase letters, digits and dashes",
             Self::ControlChars => "contains control characters",
+            Self::OutOfRange => "is out of the allowed range",
+            Self::BeforeDiscovery => "lies before the breach was discovered",
         }
     }
 }

@@ -3,10 +3,13 @@
 //! audit entry (without personal data) in the same transaction.
 
 mod audit;
+mod breach;
 mod consent;
 mod contacts;
 mod demo;
 mod erasure;
+mod register;
+mod retention;
 mod schema;
 mod settings;
 mod sources;
@@ -22,6 +25,9 @@ use crate::domain::FieldErrors;
 pub use audit::AuditCheck;
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
 pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
+pub use retention::{
+    AnonymisedCount, DueContact, RetentionMode, RetentionOutcome, RetentionReport,
+};
 pub use schema::SCHEMA_VERSION;
 pub use sources::SourceSummary;
 

@@ -4,8 +4,11 @@
 //! (one line on stderr), 2 on a usage error.
 
 mod audit;
+mod breach;
 mod consent;
 mod contacts;
+mod register;
+mod retention;
 mod settings;
 
 use std::fmt;
@@ -48,6 +51,15 @@ pub enum Command {
     /// Check the audit log
     #[command(subcommand)]
     Audit(audit::AuditCmd),
+    /// The record of processing activities (Art. 30): export, check, presets
+    #[command(subcommand)]
+    Register(register::RegisterCmd),
+    /// Retention: prospects due for deletion, erase them, ask again first
+    #[command(subcommand)]
+    Retention(retention::RetentionCmd),
+    /// The breach log (Art. 33(5)) with the 72-hour clock
+    #[command(subcommand)]
+    Breach(breach::BreachCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -150,6 +162,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Consent(c) => consent::run(&mut store, c),
         Command::Settings(c) => settings::run(&mut store, c),
         Command::Audit(c) => audit::run(&store, c),
+        Command::Register(c) => register::run(&mut store, c),
+        Command::Retention(c) => retention::run(&mut store, c),
+        Command::Breach(c) => breach::run(&mut store, c),
     }
 }
 

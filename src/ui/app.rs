@@ -7,6 +7,7 @@ use eframe::egui::{self, RichText};
 use super::command::{Command, Nav};
 use super::contacts::ContactsView;
 use super::model::Model;
+use super::register::RegisterView;
 use super::settings::SettingsView;
 use super::sources::SourcesView;
 use super::toasts::Toasts;
@@ -27,6 +28,7 @@ pub struct App {
     pub(super) contacts: ContactsView,
     pub(super) sources: SourcesView,
     pub(super) settings: SettingsView,
+    pub(super) register: RegisterView,
     pub(super) toasts: Toasts,
 }
 
@@ -69,6 +71,7 @@ impl App {
             contacts: ContactsView::default(),
             sources: SourcesView::default(),
             settings: SettingsView::default(),
+            register: RegisterView::default(),
             toasts: Toasts::default(),
         };
         app.refresh();
@@ -108,6 +111,7 @@ impl App {
             Nav::Contacts => cmds.extend(self.contacts.ui(ui, model, i18n)),
             Nav::Sources => cmds.extend(self.sources.ui(ui, model, i18n)),
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
+            Nav::Register => cmds.extend(self.register.ui(ui, model, i18n)),
             other => placeholder::ui(ui, i18n, other),
         }
         cmds

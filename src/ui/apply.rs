@@ -74,6 +74,7 @@ impl App {
                     self.model.audit = Some(check);
                 }
             }
+            Command::Register(c) => self.apply_register(c),
             other => self.apply_change(other),
         }
     }
@@ -197,6 +198,7 @@ impl App {
         }
         self.reload_contacts();
         self.reload_detail();
+        self.register.mark_stale();
     }
 
     fn reload_contacts(&mut self) {
@@ -266,6 +268,7 @@ impl App {
         self.contacts = Default::default();
         self.sources = Default::default();
         self.settings = Default::default();
+        self.register = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
         self.refresh();

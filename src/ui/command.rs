@@ -47,4 +47,6 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// The Register panel (processing register, retention, breach log).
+    Register(super::register::RegisterCommand),
 }

@@ -10,6 +10,7 @@ pub mod file_dialog;
 pub mod jobs;
 mod model;
 mod placeholder;
+mod register;
 mod settings;
 mod sources;
 mod toasts;

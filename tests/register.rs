@@ -813,7 +813,10 @@ fn a_breach_is_logged_with_counts_from_the_book_and_its_clock() {
             at: rec.breach.notified_at.unwrap()
         }
     );
+    // saving it unchanged is not a change
+    store.save_breach(Some(id), &rec.breach).unwrap();
     let entries = store.audit_for("breach", &id.to_string()).unwrap();
+    assert_eq!(entries.len(), 2);
     assert_eq!(entries[0].action, "breach.logged");
     assert_eq!(entries[1].action, "breach.updated");
     assert!(entries[1].details.contains("authority_ref"));

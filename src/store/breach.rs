@@ -147,6 +147,11 @@ impl Store {
             b.records = Some(records);
         }
         let old = id.map(|i| self.breach(i)).transpose()?;
+        if let (Some(id), Some(old)) = (id, &old)
+            && changed_fields(&old.breach, &b).is_empty()
+        {
+            return Ok(id);
+        }
         let types: Vec<&str> = b.types.iter().map(|t| t.code()).collect();
         let (types, scope, ts) = (types.join(","), b.scope.code(), now());
         let (occurred, notified) = (opt_time(b.occurred_at), opt_time(b.notified_at));

@@ -227,6 +227,7 @@ breach-toast-saved = Datenpanne gespeichert.
 breach-times-hint = Zeiten in UTC, z. B. 2026-11-20 09:30.
 breach-f-occurred = Eingetreten (falls bekannt)
 breach-f-discovered = Bekannt geworden (startet die 72 Stunden)
+breach-f-types = Art der Verletzung
 breach-f-description = Beschreibung
 breach-f-categories = Betroffene Datenkategorien
 breach-f-scope = Wessen Daten

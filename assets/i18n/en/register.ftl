@@ -227,6 +227,7 @@ breach-toast-saved = Breach record saved.
 breach-times-hint = Times in UTC, e.g. 2026-11-20 09:30.
 breach-f-occurred = Occurred (if known)
 breach-f-discovered = Discovered (starts the 72 hours)
+breach-f-types = Type of breach
 breach-f-description = Description
 breach-f-categories = Categories of data affected
 breach-f-scope = Whose data

@@ -227,6 +227,7 @@ breach-toast-saved = Violation enregistrée.
 breach-times-hint = Heures en UTC, p. ex. 2026-11-20 09:30.
 breach-f-occurred = Survenue (si connue)
 breach-f-discovered = Constatée (déclenche les 72 heures)
+breach-f-types = Type de violation
 breach-f-description = Description
 breach-f-categories = Catégories de données concernées
 breach-f-scope = Données de qui

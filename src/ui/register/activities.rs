@@ -187,8 +187,9 @@ impl RegisterView {
             ui.label(RichText::new(format!("✔ {}", i18n.tr("register-check-ok"))).color(color));
             return;
         }
+        let color = ui.visuals().warn_fg_color;
         for f in &self.data.findings {
-            error_label(ui, &finding_text(i18n, f));
+            ui.label(RichText::new(format!("⚠ {}", finding_text(i18n, f))).color(color));
         }
     }
 

@@ -123,6 +123,9 @@ impl App {
                 if self.register.data.joint_controller != data.joint_controller {
                     self.register.joint = None;
                 }
+                if self.register.data.retention.rules != data.retention.rules {
+                    self.register.retention.reset();
+                }
                 self.register.data = data;
             }
             Err(e) => self.toasts.error(store_error_text(&self.i18n, &e)),

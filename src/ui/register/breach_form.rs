@@ -3,9 +3,7 @@
 use eframe::egui;
 
 use super::super::model::Model;
-use super::super::widgets::{
-    check_row, combo_row, err, error_label, form_grid, multiline_row, text_row,
-};
+use super::super::widgets::{combo_row, err, error_label, form_grid, multiline_row, text_row};
 use super::rows::modal_height;
 use super::{RegisterCommand, RegisterView};
 use crate::domain::register::breach::{
@@ -239,16 +237,20 @@ fn breach_fields(
             &mut f.discovered,
             err(&e, Field::Discovered),
         );
-        for &t in BreachType::ALL {
-            let mut on = f.b.types.contains(&t);
-            if check_row(ui, &i18n.tr(t.i18n_id()), &mut on).changed() {
-                if on {
-                    f.b.types.push(t);
-                } else {
-                    f.b.types.retain(|x| *x != t);
+        ui.label(i18n.tr("breach-f-types"));
+        ui.vertical(|ui| {
+            for &t in BreachType::ALL {
+                let mut on = f.b.types.contains(&t);
+                if ui.checkbox(&mut on, i18n.tr(t.i18n_id())).changed() {
+                    if on {
+                        f.b.types.push(t);
+                    } else {
+                        f.b.types.retain(|x| *x != t);
+                    }
                 }
             }
-        }
+        });
+        ui.end_row();
         multiline_row(
             ui,
             i18n,

@@ -64,6 +64,9 @@ impl RegisterView {
             return;
         }
         let now = chrono::Utc::now();
+        // Keep the clocks current while the tab is open.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(30));
         let mut open = None;
         let mut draft = None;
         egui::Grid::new("breach-grid")

@@ -299,7 +299,7 @@ fn purpose_rows(ui: &mut egui::Ui, ed: &mut ActivityEditor, model: &Model, i18n:
             combo_cell(ui, ("pbasis", i), ids[2], &mut row.basis, &bases, |b| {
                 b.map_or_else(
                     || "—".to_owned(),
-                    |b| format!("{} {}", b.letter(), i18n.tr(b.i18n_id())),
+                    |b| format!("6(1)({}) {}", b.letter(), i18n.tr(b.i18n_id())),
                 )
             });
             multiline_cell(ui, ids[3], &mut row.basis_details, 240.0);

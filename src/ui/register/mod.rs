@@ -88,6 +88,8 @@ pub struct RegisterView {
     breach_form: Option<breach_form::BreachForm>,
     draft: Option<(BreachId, String)>,
     ctx: Option<egui::Context>,
+    /// The pass the panel was last drawn in (a gap means it was hidden).
+    last_pass: Option<u64>,
 }
 
 impl Default for RegisterView {
@@ -105,6 +107,7 @@ impl Default for RegisterView {
             breach_form: None,
             draft: None,
             ctx: None,
+            last_pass: None,
         }
     }
 }
@@ -127,6 +130,12 @@ impl RegisterView {
     /// Draws the panel and returns what the user asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui, model: &Model, i18n: &I18n) -> Vec<Command> {
         self.ctx = Some(ui.ctx().clone());
+        // Shown again after another panel: the book may have changed meanwhile.
+        let pass = ui.ctx().cumulative_pass_nr();
+        if self.last_pass.is_none_or(|p| pass > p + 1) {
+            self.stale = true;
+        }
+        self.last_pass = Some(pass);
         let mut cmds: Vec<RegisterCommand> = Vec::new();
         if self.stale {
             self.stale = false;

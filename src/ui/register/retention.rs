@@ -88,8 +88,10 @@ impl RegisterView {
             .default_months
             .get_or_insert_with(|| rules.default_months.to_string());
         let by_kind = form.by_kind.get_or_insert_with(|| {
+            // Customers are outside the prospect rule: no period to set for them.
             SourceKind::ALL
                 .iter()
+                .filter(|k| **k != SourceKind::ExistingCustomer)
                 .map(|k| {
                     let v = rules
                         .by_source_kind

@@ -11,8 +11,12 @@ pub fn header(ui: &mut Ui, text: &str) -> Id {
 
 /// A single-line text cell.
 pub fn text_cell(ui: &mut Ui, label: Id, value: &mut String, width: f32) -> Response {
-    ui.add(egui::TextEdit::singleline(value).desired_width(width))
-        .labelled_by(label)
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .desired_width(width)
+            .min_size(egui::vec2(width, 0.0)),
+    )
+    .labelled_by(label)
 }
 
 /// A multi-line text cell.
@@ -20,6 +24,7 @@ pub fn multiline_cell(ui: &mut Ui, label: Id, value: &mut String, width: f32) ->
     ui.add(
         egui::TextEdit::multiline(value)
             .desired_width(width)
+            .min_size(egui::vec2(width, 0.0))
             .desired_rows(2),
     )
     .labelled_by(label)

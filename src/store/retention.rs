@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::erasure::{Erasure, ErasureOutcome, ErasureReason, erase_one};
-use super::register::{USES, bump_version, load_activities, meta_get, meta_put};
+use super::register::{bump_version, load_activities, meta_get, meta_put};
 use super::{Result, Store, StoreError, audit, now, suppression, time_opt, time_or_epoch};
 use crate::domain::audit::IdentifierKind;
 use crate::domain::progress::Progress;
@@ -426,16 +426,20 @@ fn check_months(months: u32) -> Result<()> {
 
 /// Adds one erased contact to the anonymised counts (before its links go).
 fn count_anonymised(conn: &Connection, id: ContactId, month: &str) -> Result<()> {
-    conn.prepare_cached(&format!(
-        "WITH {USES},
-            keys AS (SELECT DISTINCT p.key FROM uses u JOIN purposes p ON p.id = u.purpose_id
-                     WHERE u.contact_id = ?1
-                     UNION ALL SELECT '' WHERE NOT EXISTS (SELECT 1 FROM uses WHERE contact_id = ?1)),
+    conn.prepare_cached(
+        "WITH used AS (
+                SELECT p.key FROM contact_purposes cp JOIN purposes p ON p.id = cp.purpose_id
+                WHERE cp.contact_id = ?1
+                UNION
+                SELECT p.key FROM consent_events e JOIN purposes p ON p.id = e.purpose_id
+                WHERE e.contact_id = ?1),
+            keys AS (SELECT key FROM used
+                     UNION ALL SELECT '' WHERE NOT EXISTS (SELECT 1 FROM used)),
             srcs AS (SELECT DISTINCT source_id FROM contact_sources WHERE contact_id = ?1)
          INSERT INTO anonymised_counts (month, source_id, purpose_key, contacts)
          SELECT ?2, srcs.source_id, keys.key, 1 FROM srcs, keys WHERE true
-         ON CONFLICT(month, source_id, purpose_key) DO UPDATE SET contacts = contacts + 1"
-    ))?
+         ON CONFLICT(month, source_id, purpose_key) DO UPDATE SET contacts = contacts + 1",
+    )?
     .execute(params![id, month])?;
     Ok(())
 }

@@ -8,8 +8,9 @@ use super::register::{language, parse_lang};
 use super::{CliError, CliResult, print_json};
 use crate::domain::Language;
 use crate::domain::register::breach::{
-    AffectedScope, Art34Ground, Breach, BreachType, RiskLevel, notification_draft, parse_when,
+    AffectedScope, Art34Ground, Breach, BreachType, RiskLevel, parse_when,
 };
+use crate::domain::register::notification::notification_draft;
 use crate::i18n::I18n;
 use crate::store::Store;
 

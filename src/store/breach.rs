@@ -2,7 +2,7 @@
 //! computed from the book where the scope says whose data were affected.
 
 use chrono::Utc;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 use serde_json::json;
 
 use super::register::USES;
@@ -109,6 +109,66 @@ fn opt_time(t: Option<chrono::DateTime<Utc>>) -> Option<String> {
     t.map(fmt_time)
 }
 
+/// The values of [`FIELDS`], in order.
+fn values(b: &Breach) -> Vec<Box<dyn ToSql>> {
+    let types: Vec<&str> = b.types.iter().map(|t| t.code()).collect();
+    let count = |n: Option<u64>| n.map(|n| n as i64);
+    vec![
+        Box::new(opt_time(b.occurred_at)),
+        Box::new(fmt_time(b.discovered_at)),
+        Box::new(types.join(",")),
+        Box::new(b.description.clone()),
+        Box::new(b.data_categories.clone()),
+        Box::new(b.scope.code()),
+        Box::new(count(b.people)),
+        Box::new(count(b.records)),
+        Box::new(b.consequences.clone()),
+        Box::new(b.risk.map(RiskLevel::code)),
+        Box::new(b.measures.clone()),
+        Box::new(opt_time(b.notified_at)),
+        Box::new(b.authority_ref.clone()),
+        Box::new(b.late_reason.clone()),
+        Box::new(b.not_notified_reason.clone()),
+        Box::new(opt_time(b.informed_at)),
+        Box::new(b.informed_how.clone()),
+        Box::new(b.art34_ground.map(Art34Ground::code)),
+        Box::new(opt_time(b.closed_at)),
+        Box::new(now()),
+    ]
+}
+
+/// Inserts (no id) or updates a breach row; returns its id.
+fn write(conn: &Connection, id: Option<BreachId>, b: &Breach) -> Result<BreachId> {
+    let mut args = values(b);
+    let marks: Vec<String> = (1..=FIELDS.len()).map(|i| format!("?{i}")).collect();
+    match id {
+        Some(id) => {
+            let sets: Vec<String> = FIELDS
+                .iter()
+                .zip(&marks)
+                .map(|(f, m)| format!("{f} = {m}"))
+                .collect();
+            args.push(Box::new(id));
+            conn.execute(
+                &format!("UPDATE breaches SET {} WHERE id = ?21", sets.join(", ")),
+                rusqlite::params_from_iter(args.iter()),
+            )?;
+            Ok(id)
+        }
+        None => {
+            conn.execute(
+                &format!(
+                    "INSERT INTO breaches ({}, created_at) VALUES ({}, ?20)",
+                    FIELDS.join(", "),
+                    marks.join(", ")
+                ),
+                rusqlite::params_from_iter(args.iter()),
+            )?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}
+
 impl Store {
     /// Every breach, the most recently discovered first.
     pub fn breaches(&self) -> Result<Vec<BreachRecord>> {
@@ -152,81 +212,26 @@ impl Store {
         {
             return Ok(id);
         }
-        let types: Vec<&str> = b.types.iter().map(|t| t.code()).collect();
-        let (types, scope, ts) = (types.join(","), b.scope.code(), now());
-        let (occurred, notified) = (opt_time(b.occurred_at), opt_time(b.notified_at));
-        let (informed, closed) = (opt_time(b.informed_at), opt_time(b.closed_at));
-        let discovered = fmt_time(b.discovered_at);
-        let (people, records) = (b.people.map(|n| n as i64), b.records.map(|n| n as i64));
+        let scope = b.scope.code();
         let risk = b.risk.map(RiskLevel::code);
-        let ground = b.art34_ground.map(Art34Ground::code);
-        let values: [&dyn rusqlite::ToSql; 20] = [
-            &occurred,
-            &discovered,
-            &types,
-            &b.description,
-            &b.data_categories,
-            &scope,
-            &people,
-            &records,
-            &b.consequences,
-            &risk,
-            &b.measures,
-            &notified,
-            &b.authority_ref,
-            &b.late_reason,
-            &b.not_notified_reason,
-            &informed,
-            &b.informed_how,
-            &ground,
-            &closed,
-            &ts,
-        ];
-        let marks: Vec<String> = (1..=FIELDS.len()).map(|i| format!("?{i}")).collect();
         let tx = self.write_tx()?;
-        let id = match (id, old) {
-            (Some(id), Some(old)) => {
-                let sets: Vec<String> = FIELDS
-                    .iter()
-                    .zip(&marks)
-                    .map(|(f, m)| format!("{f} = {m}"))
-                    .collect();
-                let mut args: Vec<&dyn rusqlite::ToSql> = values.to_vec();
-                args.push(&id);
-                tx.execute(
-                    &format!("UPDATE breaches SET {} WHERE id = ?21", sets.join(", ")),
-                    args.as_slice(),
-                )?;
-                let changed = changed_fields(&old.breach, &b);
-                audit::append(
-                    &tx,
-                    "breach.updated",
-                    "breach",
-                    id,
-                    json!({ "fields": changed, "scope": scope, "risk": risk }),
-                )?;
-                id
-            }
-            _ => {
-                tx.execute(
-                    &format!(
-                        "INSERT INTO breaches ({}, created_at) VALUES ({}, ?20)",
-                        FIELDS.join(", "),
-                        marks.join(", ")
-                    ),
-                    values.as_slice(),
-                )?;
-                let id = tx.last_insert_rowid();
-                audit::append(
-                    &tx,
-                    "breach.logged",
-                    "breach",
-                    id,
-                    json!({ "scope": scope, "risk": risk }),
-                )?;
-                id
-            }
-        };
+        let id = write(&tx, id.filter(|_| old.is_some()), &b)?;
+        match old {
+            Some(old) => audit::append(
+                &tx,
+                "breach.updated",
+                "breach",
+                id,
+                json!({ "fields": changed_fields(&old.breach, &b), "scope": scope, "risk": risk }),
+            )?,
+            None => audit::append(
+                &tx,
+                "breach.logged",
+                "breach",
+                id,
+                json!({ "scope": scope, "risk": risk }),
+            )?,
+        }
         tx.commit()?;
         Ok(id)
     }

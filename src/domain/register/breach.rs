@@ -1,10 +1,9 @@
-//! The breach log (Art. 33(5)), the 72-hour clock (Art. 33(1)) and the text of
-//! a notification draft with every Art. 33(3) item (LEGAL-NOTES section 10).
+//! The breach log (Art. 33(5)) and the 72-hour clock (Art. 33(1))
+//! (LEGAL-NOTES section 10); the notification draft is in `notification`.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::settings::ControllerIdentity;
 use crate::domain::source::SourceId;
 use crate::domain::validation::{
     Field, FieldError, FieldErrors, MAX_TEXT_LEN, check_purpose_key, check_text,
@@ -339,116 +338,6 @@ pub fn fmt_when(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-/// The text of a notification to the supervisory authority with every
-/// Art. 33(3) item; `tr` gives the labels in the wanted language.
-pub fn notification_draft(
-    b: &BreachRecord,
-    controller: &ControllerIdentity,
-    tr: &dyn Fn(&str) -> String,
-) -> String {
-    let r = &b.breach;
-    let dash = || "—".to_owned();
-    let opt = |s: &str| {
-        if s.trim().is_empty() {
-            dash()
-        } else {
-            s.trim().to_owned()
-        }
-    };
-    let num = |n: Option<u64>| n.map_or_else(|| tr("breach-draft-unknown"), |n| format!("ca. {n}"));
-    let mut out = Vec::new();
-    out.push(format!("{} — #{}", tr("breach-draft-title"), b.id));
-    out.push(tr("breach-draft-intro"));
-    out.push(String::new());
-    out.push(format!("1. {}", tr("breach-draft-controller")));
-    let name = format!("{} {}", controller.company, controller.legal_form);
-    out.push(format!("   {}", opt(&name)));
-    for line in controller.address.lines().filter(|l| !l.trim().is_empty()) {
-        out.push(format!("   {}", line.trim()));
-    }
-    for (label, value) in [
-        ("breach-draft-representative", &controller.representative),
-        ("breach-draft-email", &controller.email),
-        ("breach-draft-phone", &controller.phone),
-        ("breach-draft-dpo", &controller.dpo),
-    ] {
-        out.push(format!("   {}: {}", tr(label), opt(value)));
-    }
-    out.push(String::new());
-    out.push(format!("2. {}", tr("breach-draft-timeline")));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-occurred"),
-        r.occurred_at
-            .map_or_else(|| tr("breach-draft-unknown"), fmt_when)
-    ));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-discovered"),
-        fmt_when(r.discovered_at)
-    ));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-deadline"),
-        fmt_when(b.breach.deadline())
-    ));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-late-reason"),
-        opt(&r.late_reason)
-    ));
-    out.push(String::new());
-    out.push(format!("3. {}", tr("breach-draft-nature")));
-    let types: Vec<String> = r.types.iter().map(|t| tr(t.i18n_id())).collect();
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-types"),
-        opt(&types.join(", "))
-    ));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-description"),
-        opt(&r.description)
-    ));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-categories"),
-        opt(&r.data_categories)
-    ));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-people"),
-        num(r.people)
-    ));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-records"),
-        num(r.records)
-    ));
-    out.push(String::new());
-    out.push(format!("4. {}", tr("breach-draft-consequences")));
-    out.push(format!("   {}", opt(&r.consequences)));
-    out.push(format!(
-        "   {}: {}",
-        tr("breach-draft-risk"),
-        r.risk.map_or_else(dash, |x| tr(x.i18n_id()))
-    ));
-    out.push(String::new());
-    out.push(format!("5. {}", tr("breach-draft-measures")));
-    out.push(format!("   {}", opt(&r.measures)));
-    out.push(String::new());
-    out.push(format!("6. {}", tr("breach-draft-people-informed")));
-    let informed = match (r.informed_at, r.art34_ground) {
-        (Some(at), _) => format!("{} — {}", fmt_when(at), opt(&r.informed_how)),
-        (None, Some(g)) => tr(g.i18n_id()),
-        (None, None) => tr("breach-draft-not-yet"),
-    };
-    out.push(format!("   {informed}"));
-    out.push(String::new());
-    out.push(tr("breach-draft-closing"));
-    out.join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,41 +449,5 @@ mod tests {
         }
         assert_eq!(AffectedScope::from_code("purpose:Bad Key"), None);
         assert_eq!(AffectedScope::from_code("source:x"), None);
-    }
-
-    #[test]
-    fn the_draft_names_every_art_33_3_item() {
-        let mut b = lost_laptop();
-        b.people = Some(240);
-        b.records = Some(900);
-        b.consequences = "Phishing mails to the people".into();
-        b.measures = "Disk was encrypted; passwords changed".into();
-        b.data_categories = "Names, e-mail addresses".into();
-        let rec = BreachRecord {
-            id: 3,
-            breach: b,
-            created_at: at(20, 10),
-            updated_at: at(20, 10),
-        };
-        let controller = ControllerIdentity {
-            company: "Beispiel Consulting".into(),
-            dpo: "datenschutz@example.com".into(),
-            ..Default::default()
-        };
-        let text = notification_draft(&rec, &controller, &|id| format!("[{id}]"));
-        for needle in [
-            "[breach-draft-nature]",
-            "[breach-type-confidentiality]",
-            "Names, e-mail addresses",
-            "ca. 240",
-            "ca. 900",
-            "datenschutz@example.com",
-            "Phishing mails to the people",
-            "Disk was encrypted",
-            "2026-11-20 09:00 UTC",
-            "2026-11-23 09:00 UTC",
-        ] {
-            assert!(text.contains(needle), "missing {needle} in\n{text}");
-        }
     }
 }

@@ -189,7 +189,7 @@ impl RegisterExport {
             doc.paragraph(tr("register-doc-no-activities"));
         }
         for (i, a) in self.activities.iter().enumerate() {
-            activity_blocks(&mut doc, i + 1, a, self.language, tr);
+            super::sections::activity(&mut doc, i + 1, a, self.language, tr);
         }
         doc.note(tr("register-doc-note"));
         doc.set_footer(format!(
@@ -203,11 +203,11 @@ impl RegisterExport {
     }
 }
 
-fn day(t: DateTime<Utc>) -> String {
+pub(super) fn day(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
 
-fn or_dash(s: &str) -> String {
+pub(super) fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "—".into()
     } else {
@@ -222,184 +222,6 @@ pub fn basis_citation(b: LegalBasis, lang: Language) -> String {
         Language::En => b.article(),
         Language::De => format!("Art. 6 Abs. 1 lit. {l} DSGVO"),
         Language::Fr => format!("Art. 6.1.{l} RGPD"),
-    }
-}
-
-fn activity_blocks(
-    doc: &mut Document,
-    n: usize,
-    e: &ActivityExport,
-    lang: Language,
-    tr: &dyn Fn(&str) -> String,
-) {
-    let a = &e.activity;
-    let yes_no = |b: bool| {
-        tr(if b {
-            "register-doc-yes"
-        } else {
-            "register-doc-no"
-        })
-    };
-    doc.heading(2, format!("{n}. {}", a.name));
-    doc.key_values(vec![
-        (tr("register-doc-activity-name"), a.name.clone()),
-        (tr("register-doc-created"), day(e.created_at)),
-        (tr("register-doc-updated"), day(e.updated_at)),
-        (tr("register-doc-responsible"), or_dash(&a.responsible)),
-        (
-            tr("register-doc-joint-controller"),
-            or_dash(&a.joint_controller),
-        ),
-        (tr("register-doc-software"), or_dash(&a.software)),
-    ]);
-    doc.heading(3, tr("register-doc-purposes"));
-    doc.key_values(vec![(
-        tr("register-doc-main-purpose"),
-        or_dash(&a.main_purpose),
-    )]);
-    if !a.purposes.is_empty() {
-        let rows = a
-            .purposes
-            .iter()
-            .map(|p| {
-                let basis = p.basis.map_or_else(
-                    || "—".to_owned(),
-                    |b| format!("{} ({})", basis_citation(b, lang), tr(b.i18n_id())),
-                );
-                vec![or_dash(&p.description), basis, or_dash(&p.basis_details)]
-            })
-            .collect();
-        doc.table(
-            vec![
-                tr("register-doc-sub-purpose"),
-                tr("register-doc-basis"),
-                tr("register-doc-basis-details"),
-            ],
-            rows,
-        );
-    }
-    doc.heading(3, tr("register-doc-subjects"));
-    list_or_none(doc, a.data_subjects.clone(), tr);
-    doc.heading(3, tr("register-doc-categories"));
-    let rows = a
-        .data_categories
-        .iter()
-        .map(|c| vec![tr(c.family.i18n_id()), or_dash(&c.details)])
-        .collect();
-    doc.table(
-        vec![tr("register-doc-family"), tr("register-doc-details")],
-        rows,
-    );
-    let mut sensitive = yes_no(a.sensitive_data);
-    if !a.sensitive_details.is_empty() {
-        sensitive = format!("{sensitive} — {}", a.sensitive_details);
-    }
-    let origins: Vec<String> = a.data_origins.iter().map(|k| tr(k.i18n_id())).collect();
-    doc.key_values(vec![
-        (tr("register-doc-sensitive"), sensitive),
-        (tr("register-doc-origins"), or_dash(&origins.join(", "))),
-    ]);
-    doc.heading(3, tr("register-doc-recipients"));
-    if a.recipients.is_empty() {
-        doc.paragraph(tr("register-doc-none"));
-    } else {
-        let rows = a
-            .recipients
-            .iter()
-            .map(|r| vec![tr(r.kind.i18n_id()), or_dash(&r.name), or_dash(&r.details)])
-            .collect();
-        doc.table(
-            vec![
-                tr("register-doc-recipient-kind"),
-                tr("register-doc-recipient"),
-                tr("register-doc-details"),
-            ],
-            rows,
-        );
-    }
-    doc.heading(3, tr("register-doc-transfers"));
-    if a.transfers.is_empty() {
-        doc.paragraph(tr("register-doc-no-transfers"));
-    } else {
-        let rows = a
-            .transfers
-            .iter()
-            .map(|t| {
-                vec![
-                    or_dash(&t.recipient),
-                    or_dash(&t.country),
-                    or_dash(&t.safeguard),
-                ]
-            })
-            .collect();
-        doc.table(
-            vec![
-                tr("register-doc-recipient"),
-                tr("register-doc-country"),
-                tr("register-doc-safeguard"),
-            ],
-            rows,
-        );
-    }
-    retention_blocks(doc, a, tr);
-    doc.heading(3, tr("register-doc-security"));
-    let rows = a
-        .security
-        .iter()
-        .map(|s| vec![tr(s.measure.i18n_id()), or_dash(&s.details)])
-        .collect();
-    doc.table(
-        vec![tr("register-doc-measure"), tr("register-doc-details")],
-        rows,
-    );
-    let mut dpia = yes_no(a.dpia_needed);
-    if !a.dpia_notes.is_empty() {
-        dpia = format!("{dpia} — {}", a.dpia_notes);
-    }
-    doc.key_values(vec![
-        (tr("register-doc-dpia"), dpia),
-        (
-            tr("register-doc-coverage"),
-            format!(
-                "{} {} · {} {}",
-                e.contacts,
-                tr("register-doc-contacts"),
-                e.sources,
-                tr("register-doc-sources")
-            ),
-        ),
-    ]);
-}
-
-fn retention_blocks(doc: &mut Document, a: &Activity, tr: &dyn Fn(&str) -> String) {
-    doc.heading(3, tr("register-doc-retention"));
-    let rows: Vec<Vec<String>> = a
-        .data_categories
-        .iter()
-        .map(|c| vec![tr(c.family.i18n_id()), or_dash(&c.retention)])
-        .collect();
-    if !rows.is_empty() {
-        doc.table(
-            vec![
-                tr("register-doc-family"),
-                tr("register-doc-retention-limit"),
-            ],
-            rows,
-        );
-    }
-    if let Some(m) = a.prospect_retention_months {
-        doc.key_values(vec![(
-            tr("register-doc-prospect-rule"),
-            format!("{m} {}", tr("register-doc-months-rule")),
-        )]);
-    }
-}
-
-fn list_or_none(doc: &mut Document, items: Vec<String>, tr: &dyn Fn(&str) -> String) {
-    if items.is_empty() {
-        doc.paragraph(tr("register-doc-none"));
-    } else {
-        doc.list(items);
     }
 }
 

@@ -5,8 +5,11 @@
 pub mod breach;
 pub mod check;
 pub mod export;
+mod info;
+pub mod notification;
 pub mod presets;
 pub mod retention;
+mod sections;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,6 +19,8 @@ use super::source::SourceKind;
 use super::validation::{
     Field, FieldError, FieldErrors, MAX_FIELD_LEN, MAX_TEXT_LEN, check_purpose_key, check_text,
 };
+
+pub use info::PurposeRegisterInfo;
 
 pub type ActivityId = i64;
 
@@ -310,91 +315,6 @@ pub struct RegisterVersion {
     pub updated_at: Option<DateTime<Utc>>,
 }
 
-/// What the register says about one purpose key: for the Art. 15 access report
-/// (purposes, categories, recipients, transfers, retention; LEGAL-NOTES section 5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PurposeRegisterInfo {
-    pub purpose_key: String,
-    pub activity_id: ActivityId,
-    pub activity: String,
-    /// The main purpose and the purpose lines (with their legal basis) of the activity.
-    pub purposes: Vec<String>,
-    pub legal_bases: Vec<LegalBasis>,
-    pub data_categories: Vec<String>,
-    pub recipients: Vec<String>,
-    pub transfers: Vec<String>,
-    pub retention: Vec<String>,
-}
-
-impl PurposeRegisterInfo {
-    /// The information for `key` as `activity` states it (codes in English;
-    /// the caller translates families and bases where it shows them).
-    pub fn from_activity(key: &str, id: ActivityId, a: &Activity) -> Self {
-        let mut purposes = Vec::new();
-        if !a.main_purpose.is_empty() {
-            purposes.push(a.main_purpose.clone());
-        }
-        purposes.extend(
-            a.purposes
-                .iter()
-                .filter(|p| !p.description.is_empty())
-                .map(|p| p.description.clone()),
-        );
-        let mut legal_bases: Vec<LegalBasis> = Vec::new();
-        for b in a
-            .purposes
-            .iter()
-            .filter(|p| p.key == key)
-            .filter_map(|p| p.basis)
-        {
-            if !legal_bases.contains(&b) {
-                legal_bases.push(b);
-            }
-        }
-        let join = |a: &str, b: &str| {
-            if b.is_empty() {
-                a.to_owned()
-            } else {
-                format!("{a}: {b}")
-            }
-        };
-        let mut retention: Vec<String> = a
-            .data_categories
-            .iter()
-            .filter(|c| !c.retention.is_empty())
-            .map(|c| join(c.family.code(), &c.retention))
-            .collect();
-        if let Some(m) = a.prospect_retention_months {
-            retention.push(format!(
-                "prospects: {m} months from collection or last contact"
-            ));
-        }
-        Self {
-            purpose_key: key.to_owned(),
-            activity_id: id,
-            activity: a.name.clone(),
-            purposes,
-            legal_bases,
-            data_categories: a
-                .data_categories
-                .iter()
-                .map(|c| join(c.family.code(), &c.details))
-                .collect(),
-            recipients: a
-                .recipients
-                .iter()
-                .map(|r| join(&r.name, &r.details))
-                .collect(),
-            transfers: a
-                .transfers
-                .iter()
-                .map(|t| format!("{} ({}): {}", t.recipient, t.country, t.safeguard))
-                .collect(),
-            retention,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,21 +404,5 @@ mod tests {
         assert_eq!(a.data_subjects, vec!["Subscribers".to_owned()]);
         assert_eq!(a.data_origins, vec![SourceKind::WebForm]);
         assert_eq!(a.name, "Newsletter");
-    }
-
-    #[test]
-    fn purpose_info_for_the_access_report() {
-        let mut a = sample();
-        a.prospect_retention_months = Some(36);
-        let info = PurposeRegisterInfo::from_activity("newsletter", 7, &a);
-        assert_eq!(info.activity_id, 7);
-        assert_eq!(info.legal_bases, vec![LegalBasis::Consent]);
-        assert_eq!(
-            info.purposes,
-            vec!["Send the newsletter", "Monthly newsletter"]
-        );
-        assert_eq!(info.data_categories, vec!["identity: E-mail address"]);
-        assert_eq!(info.recipients, vec!["Mail service"]);
-        assert_eq!(info.retention.len(), 2);
     }
 }

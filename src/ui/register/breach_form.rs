@@ -223,164 +223,168 @@ fn breach_fields(
     let e = f.errors.clone();
     ui.label(egui::RichText::new(i18n.tr("breach-times-hint")).weak());
     form_grid(ui, "breach-form-grid", |ui| {
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-occurred"),
-            &mut f.occurred,
-            err(&e, Field::Occurred),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-discovered"),
-            &mut f.discovered,
-            err(&e, Field::Discovered),
-        );
-        ui.label(i18n.tr("breach-f-types"));
-        ui.vertical(|ui| {
-            for &t in BreachType::ALL {
-                let mut on = f.b.types.contains(&t);
-                if ui.checkbox(&mut on, i18n.tr(t.i18n_id())).changed() {
-                    if on {
-                        f.b.types.push(t);
-                    } else {
-                        f.b.types.retain(|x| *x != t);
-                    }
-                }
-            }
-        });
-        ui.end_row();
-        multiline_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-description"),
-            &mut f.b.description,
-            err(&e, Field::Description),
-        );
-        multiline_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-categories"),
-            &mut f.b.data_categories,
-            None,
-        );
-        let options = scopes(model);
-        let mut idx = options.iter().position(|s| *s == f.b.scope);
-        let all: Vec<usize> = (0..options.len()).collect();
-        combo_row(ui, &i18n.tr("breach-f-scope"), &mut idx, &all, None, |i| {
-            scope_name(model, i18n, &options[i])
-        });
-        if let Some(i) = idx
-            && options[i] != f.b.scope
-        {
-            f.b.scope = options[i].clone();
-            if f.b.scope != AffectedScope::Manual {
-                cmds.push(RegisterCommand::ComputeAffected(f.b.scope.clone()));
-            }
-        }
-        let manual = f.b.scope == AffectedScope::Manual;
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-people"),
-            &mut f.people,
-            err(&e, Field::Value),
-        );
-        text_row(ui, i18n, &i18n.tr("breach-f-records"), &mut f.records, None);
-        if !manual {
-            ui.label("");
-            let text = match &f.computed {
-                Some((s, p, r)) if *s == f.b.scope => i18n.tr_args(
-                    "breach-computed",
-                    &[("people", (*p).into()), ("records", (*r).into())],
-                ),
-                _ => i18n.tr("breach-computed-hint"),
-            };
-            ui.label(egui::RichText::new(text).weak());
-            ui.end_row();
-        }
-        multiline_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-consequences"),
-            &mut f.b.consequences,
-            None,
-        );
-        combo_row(
-            ui,
-            &i18n.tr("breach-f-risk"),
-            &mut f.b.risk,
-            RiskLevel::ALL,
-            Some("—"),
-            |r| i18n.tr(r.i18n_id()),
-        );
-        multiline_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-measures"),
-            &mut f.b.measures,
-            None,
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-notified-at"),
-            &mut f.notified,
-            err(&e, Field::NotifiedAt),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-authority-ref"),
-            &mut f.b.authority_ref,
-            None,
-        );
-        multiline_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-late-reason"),
-            &mut f.b.late_reason,
-            None,
-        );
-        multiline_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-not-notified"),
-            &mut f.b.not_notified_reason,
-            None,
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-informed-at"),
-            &mut f.informed,
-            err(&e, Field::InformedAt),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-informed-how"),
-            &mut f.b.informed_how,
-            None,
-        );
-        combo_row(
-            ui,
-            &i18n.tr("breach-f-art34"),
-            &mut f.b.art34_ground,
-            Art34Ground::ALL,
-            Some("—"),
-            |g| i18n.tr(g.i18n_id()),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("breach-f-closed-at"),
-            &mut f.closed,
-            err(&e, Field::ClosedAt),
-        );
+        fact_rows(ui, f, &e, i18n);
+        scope_rows(ui, f, &e, model, i18n, cmds);
+        response_rows(ui, f, &e, i18n);
     });
     if let Some(x) = err(&e, Field::Notes) {
         error_label(ui, &i18n.tr(x.i18n_id()));
     }
+}
+
+/// When, what kind, what happened, which data.
+fn fact_rows(ui: &mut egui::Ui, f: &mut BreachForm, e: &FieldErrors, i18n: &I18n) {
+    let occurred = &mut f.occurred;
+    text_row(
+        ui,
+        i18n,
+        &i18n.tr("breach-f-occurred"),
+        occurred,
+        err(e, Field::Occurred),
+    );
+    let discovered = &mut f.discovered;
+    let error = err(e, Field::Discovered);
+    text_row(ui, i18n, &i18n.tr("breach-f-discovered"), discovered, error);
+    ui.label(i18n.tr("breach-f-types"));
+    ui.vertical(|ui| {
+        for &t in BreachType::ALL {
+            let mut on = f.b.types.contains(&t);
+            if ui.checkbox(&mut on, i18n.tr(t.i18n_id())).changed() {
+                if on {
+                    f.b.types.push(t);
+                } else {
+                    f.b.types.retain(|x| *x != t);
+                }
+            }
+        }
+    });
+    ui.end_row();
+    let description = &mut f.b.description;
+    let error = err(e, Field::Description);
+    multiline_row(
+        ui,
+        i18n,
+        &i18n.tr("breach-f-description"),
+        description,
+        error,
+    );
+    let categories = &mut f.b.data_categories;
+    multiline_row(ui, i18n, &i18n.tr("breach-f-categories"), categories, None);
+}
+
+/// Whose data, and how many people and records (computed from the book).
+fn scope_rows(
+    ui: &mut egui::Ui,
+    f: &mut BreachForm,
+    e: &FieldErrors,
+    model: &Model,
+    i18n: &I18n,
+    cmds: &mut Vec<RegisterCommand>,
+) {
+    let options = scopes(model);
+    let mut idx = options.iter().position(|s| *s == f.b.scope);
+    let all: Vec<usize> = (0..options.len()).collect();
+    combo_row(ui, &i18n.tr("breach-f-scope"), &mut idx, &all, None, |i| {
+        scope_name(model, i18n, &options[i])
+    });
+    if let Some(i) = idx
+        && options[i] != f.b.scope
+    {
+        f.b.scope = options[i].clone();
+        if f.b.scope != AffectedScope::Manual {
+            cmds.push(RegisterCommand::ComputeAffected(f.b.scope.clone()));
+        }
+    }
+    let people = &mut f.people;
+    text_row(
+        ui,
+        i18n,
+        &i18n.tr("breach-f-people"),
+        people,
+        err(e, Field::Value),
+    );
+    text_row(ui, i18n, &i18n.tr("breach-f-records"), &mut f.records, None);
+    if f.b.scope != AffectedScope::Manual {
+        ui.label("");
+        let text = match &f.computed {
+            Some((s, p, r)) if *s == f.b.scope => i18n.tr_args(
+                "breach-computed",
+                &[("people", (*p).into()), ("records", (*r).into())],
+            ),
+            _ => i18n.tr("breach-computed-hint"),
+        };
+        ui.label(egui::RichText::new(text).weak());
+        ui.end_row();
+    }
+}
+
+/// Consequences, risk and measures; then notification and closing.
+fn response_rows(ui: &mut egui::Ui, f: &mut BreachForm, e: &FieldErrors, i18n: &I18n) {
+    let b = &mut f.b;
+    let label = i18n.tr("breach-f-consequences");
+    multiline_row(ui, i18n, &label, &mut b.consequences, None);
+    let label = i18n.tr("breach-f-risk");
+    let name = |r: RiskLevel| i18n.tr(r.i18n_id());
+    combo_row(ui, &label, &mut b.risk, RiskLevel::ALL, Some("—"), name);
+    let label = i18n.tr("breach-f-measures");
+    multiline_row(ui, i18n, &label, &mut b.measures, None);
+    notification_rows(ui, f, e, i18n);
+}
+
+/// The authority (Art. 33), the people (Art. 34), closing.
+fn notification_rows(ui: &mut egui::Ui, f: &mut BreachForm, e: &FieldErrors, i18n: &I18n) {
+    let rows: [(&str, &mut String, Option<Field>, bool); 6] = [
+        (
+            "breach-f-notified-at",
+            &mut f.notified,
+            Some(Field::NotifiedAt),
+            false,
+        ),
+        (
+            "breach-f-authority-ref",
+            &mut f.b.authority_ref,
+            None,
+            false,
+        ),
+        ("breach-f-late-reason", &mut f.b.late_reason, None, true),
+        (
+            "breach-f-not-notified",
+            &mut f.b.not_notified_reason,
+            None,
+            true,
+        ),
+        (
+            "breach-f-informed-at",
+            &mut f.informed,
+            Some(Field::InformedAt),
+            false,
+        ),
+        ("breach-f-informed-how", &mut f.b.informed_how, None, false),
+    ];
+    for (id, value, field, multiline) in rows {
+        let error = field.and_then(|x| err(e, x));
+        if multiline {
+            multiline_row(ui, i18n, &i18n.tr(id), value, error);
+        } else {
+            text_row(ui, i18n, &i18n.tr(id), value, error);
+        }
+    }
+    let name = |g: Art34Ground| i18n.tr(g.i18n_id());
+    let label = i18n.tr("breach-f-art34");
+    combo_row(
+        ui,
+        &label,
+        &mut f.b.art34_ground,
+        Art34Ground::ALL,
+        Some("—"),
+        name,
+    );
+    let error = err(e, Field::ClosedAt);
+    text_row(
+        ui,
+        i18n,
+        &i18n.tr("breach-f-closed-at"),
+        &mut f.closed,
+        error,
+    );
 }

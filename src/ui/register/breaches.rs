@@ -6,7 +6,8 @@ use eframe::egui::{self, Color32, RichText};
 use super::super::model::Model;
 use super::rows::modal_height;
 use super::{RegisterCommand, RegisterView};
-use crate::domain::register::breach::{Breach, Clock, fmt_when, notification_draft};
+use crate::domain::register::breach::{Breach, BreachRecord, Clock, fmt_when};
+use crate::domain::register::notification::notification_draft;
 use crate::i18n::I18n;
 
 /// The clock as text and colour.
@@ -46,6 +47,65 @@ fn short(s: &str) -> String {
     }
 }
 
+/// The list; returns the breach to edit and a draft to show, if asked for.
+fn breach_rows(
+    ui: &mut egui::Ui,
+    breaches: &[BreachRecord],
+    model: &Model,
+    i18n: &I18n,
+) -> (Option<BreachRecord>, Option<(i64, String)>) {
+    let now = chrono::Utc::now();
+    let (mut open, mut draft) = (None, None);
+    egui::Grid::new("breach-grid")
+        .striped(true)
+        .num_columns(6)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for h in [
+                "breach-col-discovered",
+                "breach-col-description",
+                "breach-col-risk",
+                "breach-col-clock",
+                "breach-col-closed",
+                "col-actions",
+            ] {
+                ui.strong(i18n.tr(h));
+            }
+            ui.end_row();
+            for r in breaches {
+                let b = &r.breach;
+                ui.label(fmt_when(b.discovered_at));
+                ui.label(short(&b.description));
+                let risk = b.risk.map(|x| i18n.tr(x.i18n_id()));
+                ui.label(risk.unwrap_or_else(|| "—".into()));
+                let (text, color) = clock_text(i18n, &b.clock(now));
+                match color {
+                    Some(c) => ui.label(RichText::new(text).color(c)),
+                    None => ui.label(text),
+                };
+                ui.label(b.closed_at.map(fmt_when).unwrap_or_default());
+                ui.horizontal(|ui| {
+                    let n = r.id.to_string();
+                    let hover = i18n.tr_args("breach-edit-one", &[("id", n.clone().into())]);
+                    if ui.button(i18n.tr("edit")).on_hover_text(hover).clicked() {
+                        open = Some(r.clone());
+                    }
+                    let hover = i18n.tr_args("breach-draft-one", &[("id", n.into())]);
+                    if ui
+                        .button(i18n.tr("breach-draft"))
+                        .on_hover_text(hover)
+                        .clicked()
+                    {
+                        let c = &model.settings.controller;
+                        draft = Some((r.id, notification_draft(r, c, &|k| i18n.tr(k))));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    (open, draft)
+}
+
 impl RegisterView {
     pub(super) fn breaches_ui(
         &mut self,
@@ -63,63 +123,10 @@ impl RegisterView {
             ui.label(i18n.tr("breach-none"));
             return;
         }
-        let now = chrono::Utc::now();
         // Keep the clocks current while the tab is open.
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(30));
-        let mut open = None;
-        let mut draft = None;
-        egui::Grid::new("breach-grid")
-            .striped(true)
-            .num_columns(6)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                for h in [
-                    "breach-col-discovered",
-                    "breach-col-description",
-                    "breach-col-risk",
-                    "breach-col-clock",
-                    "breach-col-closed",
-                    "col-actions",
-                ] {
-                    ui.strong(i18n.tr(h));
-                }
-                ui.end_row();
-                for r in &self.data.breaches {
-                    let b = &r.breach;
-                    ui.label(fmt_when(b.discovered_at));
-                    ui.label(short(&b.description));
-                    ui.label(
-                        b.risk
-                            .map(|x| i18n.tr(x.i18n_id()))
-                            .unwrap_or_else(|| "—".into()),
-                    );
-                    let (text, color) = clock_text(i18n, &b.clock(now));
-                    match color {
-                        Some(c) => ui.label(RichText::new(text).color(c)),
-                        None => ui.label(text),
-                    };
-                    ui.label(b.closed_at.map(fmt_when).unwrap_or_default());
-                    ui.horizontal(|ui| {
-                        let n = r.id.to_string();
-                        let hover = i18n.tr_args("breach-edit-one", &[("id", n.clone().into())]);
-                        if ui.button(i18n.tr("edit")).on_hover_text(hover).clicked() {
-                            open = Some(r.clone());
-                        }
-                        let hover = i18n.tr_args("breach-draft-one", &[("id", n.into())]);
-                        if ui
-                            .button(i18n.tr("breach-draft"))
-                            .on_hover_text(hover)
-                            .clicked()
-                        {
-                            let text =
-                                notification_draft(r, &model.settings.controller, &|k| i18n.tr(k));
-                            draft = Some((r.id, text));
-                        }
-                    });
-                    ui.end_row();
-                }
-            });
+        let (open, draft) = breach_rows(ui, &self.data.breaches, model, i18n);
         if let Some(r) = open {
             self.open_breach_form(Some(r.id), r.breach);
         }

@@ -152,26 +152,49 @@ impl RegisterView {
 fn editor_fields(ui: &mut egui::Ui, ed: &mut ActivityEditor, model: &Model, i18n: &I18n) {
     let e = ed.errors.clone();
     form_grid(ui, "register-editor-head", |ui| {
+        let name = &mut ed.a.name;
         text_row(
             ui,
             i18n,
             &i18n.tr("register-f-name"),
-            &mut ed.a.name,
+            name,
             err(&e, Field::Name),
         );
-        multiline_row(
-            ui,
-            i18n,
-            &i18n.tr("register-f-main-purpose"),
-            &mut ed.a.main_purpose,
-            None,
-        );
+        let main = &mut ed.a.main_purpose;
+        multiline_row(ui, i18n, &i18n.tr("register-f-main-purpose"), main, None);
     });
     section(ui, i18n.tr("register-f-purposes"));
     if let Some(x) = err(&e, Field::Purpose) {
         error_label(ui, &i18n.tr(x.i18n_id()));
     }
     purpose_rows(ui, ed, model, i18n);
+    data_fields(ui, ed, i18n);
+    section(ui, i18n.tr("register-f-recipients"));
+    recipient_rows(ui, ed, i18n);
+    section(ui, i18n.tr("register-f-transfers"));
+    transfer_rows(ui, ed, i18n);
+    section(ui, i18n.tr("register-f-retention"));
+    ui.checkbox(&mut ed.has_rule, i18n.tr("register-f-prospect-rule"));
+    if ed.has_rule {
+        ui.horizontal(|ui| {
+            let l = ui.label(i18n.tr("register-f-months"));
+            ui.add(egui::TextEdit::singleline(&mut ed.months).desired_width(60.0))
+                .labelled_by(l.id);
+        });
+        if let Some(x) = err(&e, Field::Retention) {
+            error_label(ui, &i18n.tr(x.i18n_id()));
+        }
+    }
+    section(ui, i18n.tr("register-f-security"));
+    security_rows(ui, ed, i18n);
+    tail_fields(ui, ed, i18n);
+    if let Some(x) = err(&e, Field::Notes) {
+        error_label(ui, &i18n.tr(x.i18n_id()));
+    }
+}
+
+/// Art. 30(1)(c): data subjects, categories, sensitive data, origins.
+fn data_fields(ui: &mut egui::Ui, ed: &mut ActivityEditor, i18n: &I18n) {
     section(ui, i18n.tr("register-f-subjects"));
     ui.label(RichText::new(i18n.tr("register-f-subjects-hint")).weak());
     let l = ui.label(i18n.tr("register-f-subjects"));
@@ -202,61 +225,45 @@ fn editor_fields(ui: &mut egui::Ui, ed: &mut ActivityEditor, model: &Model, i18n
             }
         }
     });
-    section(ui, i18n.tr("register-f-recipients"));
-    recipient_rows(ui, ed, i18n);
-    section(ui, i18n.tr("register-f-transfers"));
-    transfer_rows(ui, ed, i18n);
-    section(ui, i18n.tr("register-f-retention"));
-    ui.checkbox(&mut ed.has_rule, i18n.tr("register-f-prospect-rule"));
-    if ed.has_rule {
-        ui.horizontal(|ui| {
-            let l = ui.label(i18n.tr("register-f-months"));
-            ui.add(egui::TextEdit::singleline(&mut ed.months).desired_width(60.0))
-                .labelled_by(l.id);
-        });
-        if let Some(x) = err(&e, Field::Retention) {
-            error_label(ui, &i18n.tr(x.i18n_id()));
-        }
-    }
-    section(ui, i18n.tr("register-f-security"));
-    security_rows(ui, ed, i18n);
+}
+
+/// Responsibility, tools and the DPIA flag.
+fn tail_fields(ui: &mut egui::Ui, ed: &mut ActivityEditor, i18n: &I18n) {
     section(ui, i18n.tr("register-f-more"));
+    let a = &mut ed.a;
     form_grid(ui, "register-editor-tail", |ui| {
         text_row(
             ui,
             i18n,
             &i18n.tr("register-f-responsible"),
-            &mut ed.a.responsible,
+            &mut a.responsible,
             None,
         );
         text_row(
             ui,
             i18n,
             &i18n.tr("register-f-joint"),
-            &mut ed.a.joint_controller,
+            &mut a.joint_controller,
             None,
         );
         text_row(
             ui,
             i18n,
             &i18n.tr("register-f-software"),
-            &mut ed.a.software,
+            &mut a.software,
             None,
         );
         ui.label("");
-        ui.checkbox(&mut ed.a.dpia_needed, i18n.tr("register-f-dpia"));
+        ui.checkbox(&mut a.dpia_needed, i18n.tr("register-f-dpia"));
         ui.end_row();
         multiline_row(
             ui,
             i18n,
             &i18n.tr("register-f-dpia-notes"),
-            &mut ed.a.dpia_notes,
+            &mut a.dpia_notes,
             None,
         );
     });
-    if let Some(x) = err(&e, Field::Notes) {
-        error_label(ui, &i18n.tr(x.i18n_id()));
-    }
 }
 
 fn purpose_rows(ui: &mut egui::Ui, ed: &mut ActivityEditor, model: &Model, i18n: &I18n) {

@@ -11,7 +11,9 @@ use super::super::widgets::error_label;
 use super::rows::header;
 use super::{RegisterCommand, RegisterView};
 use crate::domain::SourceKind;
-use crate::domain::register::retention::{DEFAULT_REPERMISSION_WINDOW_DAYS, RuleOrigin};
+use crate::domain::register::retention::{
+    DEFAULT_REPERMISSION_WINDOW_DAYS, RetentionRules, RuleOrigin,
+};
 use crate::i18n::I18n;
 use crate::store::{DueContact, RetentionMode};
 
@@ -60,6 +62,29 @@ fn months(s: &str) -> Result<Option<u32>, ()> {
         Ok(m) if m > 0 && m <= crate::domain::register::MAX_RETENTION_MONTHS => Ok(Some(m)),
         _ => Err(()),
     }
+}
+
+/// The commands that save the changed rules; `None` when a field is invalid.
+fn rule_commands(
+    default: &str,
+    by_kind: &BTreeMap<SourceKind, String>,
+    rules: &RetentionRules,
+) -> Option<Vec<RegisterCommand>> {
+    let mut out = Vec::new();
+    match months(default) {
+        Ok(Some(m)) if m != rules.default_months => {
+            out.push(RegisterCommand::SetDefaultRetention(m))
+        }
+        Ok(Some(_)) => {}
+        _ => return None,
+    }
+    for (k, v) in by_kind {
+        let m = months(v).ok()?;
+        if m != rules.by_source_kind.get(k).copied() {
+            out.push(RegisterCommand::SetSourceKindRule(*k, m));
+        }
+    }
+    Some(out)
 }
 
 impl RegisterView {
@@ -124,31 +149,13 @@ impl RegisterView {
             error_label(ui, e);
         }
         if ui.button(i18n.tr("retention-save-rules")).clicked() {
-            let mut out = Vec::new();
-            match months(default) {
-                Ok(Some(m)) if m != rules.default_months => {
-                    out.push(RegisterCommand::SetDefaultRetention(m))
+            match rule_commands(default, by_kind, rules) {
+                Some(out) => {
+                    form.error = None;
+                    cmds.extend(out);
                 }
-                Ok(Some(_)) => {}
-                _ => {
-                    form.error = Some(i18n.tr("retention-bad-months"));
-                    return;
-                }
+                None => form.error = Some(i18n.tr("retention-bad-months")),
             }
-            for (k, v) in by_kind.iter() {
-                match months(v) {
-                    Ok(m) if m != rules.by_source_kind.get(k).copied() => {
-                        out.push(RegisterCommand::SetSourceKindRule(*k, m))
-                    }
-                    Ok(_) => {}
-                    Err(()) => {
-                        form.error = Some(i18n.tr("retention-bad-months"));
-                        return;
-                    }
-                }
-            }
-            form.error = None;
-            cmds.extend(out);
         }
     }
 

@@ -6,8 +6,11 @@
 //! statistics survive without any personal field. Consent events become
 //! anonymous proof in both modes (see `erasure.rs`).
 
-use std::collections::{BTreeMap, HashMap};
-use std::iter::Peekable;
+mod facts;
+
+pub(super) use facts::for_each_facts;
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
@@ -15,19 +18,18 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::erasure::{Erasure, ErasureOutcome, ErasureReason, erase_one};
-use super::register::{bump_version, load_activities, meta_get, meta_put};
-use super::{Result, Store, StoreError, audit, now, suppression, time_opt, time_or_epoch};
+use super::register::{bump_version, meta_get, meta_put};
+use super::{Result, Store, StoreError, audit, now, suppression};
 use crate::domain::audit::IdentifierKind;
 use crate::domain::progress::Progress;
-use crate::domain::register::ActivityId;
 use crate::domain::register::retention::{
     CNIL_PROSPECT_MONTHS, ContactFacts, RetentionRules, RetentionStatus, RuleOrigin, evaluate,
     repermission_candidate,
 };
 use crate::domain::{
-    Audience, Channel, ConsentEvent, ConsentEventKind, ConsentMethod, ContactFields, ContactId,
-    ContactStatus, Field, FieldError, FieldErrors, Jurisdiction, LegalBasis, SourceKind,
+    Audience, ContactId, ContactStatus, Field, FieldError, FieldErrors, Jurisdiction, SourceKind,
 };
+use facts::ContactLabel;
 
 const META_DEFAULT_MONTHS: &str = "retention_default_months";
 
@@ -39,16 +41,6 @@ crate::code_enum! {
         /// Erased, and counted per month, source and purpose first.
         Anonymise = "anonymise",
     }
-}
-
-/// What the list shows about a contact (shown to the owner, never logged).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct ContactLabel {
-    pub name: String,
-    pub email: String,
-    pub email_norm: Option<String>,
-    pub audience: Option<Audience>,
-    pub status: ContactStatus,
 }
 
 /// One prospect in the due list, the re-permission list or the held list.
@@ -102,199 +94,6 @@ pub struct AnonymisedCount {
     pub source_id: i64,
     pub purpose_key: String,
     pub contacts: u64,
-}
-
-type Rows<'s, T> = Peekable<Box<dyn Iterator<Item = rusqlite::Result<(i64, T)>> + 's>>;
-
-/// The items of `id` from a stream ordered by contact id.
-fn take_for<T>(it: &mut Rows<'_, T>, id: i64) -> Result<Vec<T>> {
-    let mut out = Vec::new();
-    loop {
-        match it.peek() {
-            Some(Ok((cid, _))) if *cid < id => {
-                it.next();
-            }
-            Some(Ok((cid, _))) if *cid == id => {
-                if let Some(Ok((_, v))) = it.next() {
-                    out.push(v);
-                }
-            }
-            Some(Err(_)) => {
-                if let Some(Err(e)) = it.next() {
-                    return Err(e.into());
-                }
-            }
-            _ => return Ok(out),
-        }
-    }
-}
-
-fn stream<'s, T: 's>(
-    stmt: &'s mut rusqlite::Statement<'_>,
-    f: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<(i64, T)> + 's,
-) -> Result<Rows<'s, T>> {
-    let it: Box<dyn Iterator<Item = rusqlite::Result<(i64, T)>> + 's> =
-        Box::new(stmt.query_map([], f)?);
-    Ok(it.peekable())
-}
-
-/// Activities with a prospect rule, by purpose key.
-fn activity_rules(conn: &Connection) -> Result<HashMap<String, Vec<(ActivityId, u32)>>> {
-    let mut out: HashMap<String, Vec<(ActivityId, u32)>> = HashMap::new();
-    for rec in load_activities(conn)? {
-        if let Some(m) = rec.activity.prospect_retention_months {
-            for key in rec.activity.purpose_keys() {
-                out.entry(key).or_default().push((rec.id, m));
-            }
-        }
-    }
-    Ok(out)
-}
-
-struct EventRow {
-    id: i64,
-    key: String,
-    channel: String,
-    kind: String,
-    at: String,
-    method: String,
-}
-
-fn event_of(contact: ContactId, e: &EventRow) -> ConsentEvent {
-    let at = time_or_epoch(&e.at);
-    ConsentEvent {
-        id: e.id,
-        contact_id: Some(contact),
-        purpose: e.key.clone(),
-        channel: Channel::from_code(&e.channel).unwrap_or(Channel::Email),
-        kind: ConsentEventKind::from_code(&e.kind).unwrap_or(ConsentEventKind::Given),
-        at,
-        recorded_at: at,
-        method: ConsentMethod::from_code(&e.method).unwrap_or(ConsentMethod::Other),
-        wording: None,
-        wording_sha256: None,
-        evidence: String::new(),
-        ip: None,
-        batch_id: None,
-    }
-}
-
-/// Calls `f` for every contact (by id) with its retention facts and label,
-/// streaming: memory does not grow with the book.
-pub(super) fn for_each_facts(
-    conn: &Connection,
-    mut f: impl FnMut(ContactFacts, ContactLabel) -> Result<()>,
-) -> Result<()> {
-    let rules = activity_rules(conn)?;
-    let mut s_stmt = conn.prepare(
-        "SELECT cs.contact_id, s.kind, cs.first_seen_at FROM contact_sources cs
-         JOIN sources s ON s.id = cs.source_id ORDER BY cs.contact_id",
-    )?;
-    let mut p_stmt = conn.prepare(
-        "SELECT cp.contact_id, p.key, cp.basis FROM contact_purposes cp
-         JOIN purposes p ON p.id = cp.purpose_id ORDER BY cp.contact_id",
-    )?;
-    let mut e_stmt = conn.prepare(
-        "SELECT e.contact_id, e.id, p.key, e.channel, e.kind, e.at, e.method FROM consent_events e
-         JOIN purposes p ON p.id = e.purpose_id WHERE e.contact_id IS NOT NULL ORDER BY e.contact_id",
-    )?;
-    let mut r_stmt =
-        conn.prepare("SELECT contact_id, marked_at FROM repermission ORDER BY contact_id")?;
-    let mut c_stmt = conn.prepare(
-        "SELECT id, first_name, last_name, email, company, email_norm, audience, created_at,
-            last_inbound_at, restricted_at FROM contacts ORDER BY id",
-    )?;
-    let mut sources = stream(&mut s_stmt, |r| {
-        Ok((r.get(0)?, (r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
-    })?;
-    let mut purposes = stream(&mut p_stmt, |r| {
-        Ok((r.get(0)?, (r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
-    })?;
-    let mut events = stream(&mut e_stmt, |r| {
-        Ok((
-            r.get(0)?,
-            EventRow {
-                id: r.get(1)?,
-                key: r.get(2)?,
-                channel: r.get(3)?,
-                kind: r.get(4)?,
-                at: r.get(5)?,
-                method: r.get(6)?,
-            },
-        ))
-    })?;
-    let mut marks = stream(&mut r_stmt, |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?;
-    let mut rows = c_stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: ContactId = r.get(0)?;
-        let fields = ContactFields {
-            first_name: r.get(1)?,
-            last_name: r.get(2)?,
-            email: r.get(3)?,
-            company: r.get(4)?,
-            ..Default::default()
-        };
-        let audience: Option<String> = r.get(6)?;
-        let restricted = r.get::<_, Option<String>>(9)?.is_some();
-        let srcs = take_for(&mut sources, id)?;
-        let bases = take_for(&mut purposes, id)?;
-        let evs: Vec<ConsentEvent> = take_for(&mut events, id)?
-            .iter()
-            .map(|e| event_of(id, e))
-            .collect();
-        let mark = take_for(&mut marks, id)?.into_iter().next();
-        let mut keys: Vec<&str> = bases.iter().map(|(k, _)| k.as_str()).collect();
-        keys.extend(evs.iter().map(|e| e.purpose.as_str()));
-        keys.sort_unstable();
-        keys.dedup();
-        let mut activities: Vec<(ActivityId, u32)> = keys
-            .iter()
-            .filter_map(|k| rules.get(*k))
-            .flatten()
-            .copied()
-            .collect();
-        activities.sort_unstable();
-        activities.dedup();
-        let facts = ContactFacts {
-            id,
-            created_at: time_opt(r.get(7)?),
-            sources: srcs
-                .iter()
-                .map(|(k, t)| {
-                    (
-                        SourceKind::from_code(k).unwrap_or(SourceKind::Manual),
-                        time_or_epoch(t),
-                    )
-                })
-                .collect(),
-            last_inbound_at: time_opt(r.get(8)?),
-            own_consent_at: evs
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e.kind,
-                        ConsentEventKind::Given | ConsentEventKind::DoiConfirmed
-                    ) && e.method != ConsentMethod::Import
-                })
-                .map(|e| e.at)
-                .max(),
-            has_contract_basis: bases.iter().any(|(_, b)| b == LegalBasis::Contract.code()),
-            restricted,
-            objected: evs.iter().any(|e| e.kind == ConsentEventKind::Objected),
-            mailable: false,
-            activities,
-            repermission_at: mark.as_deref().and_then(crate::domain::parse_time),
-        };
-        let label = ContactLabel {
-            name: fields.display_name(),
-            email: fields.email,
-            email_norm: r.get(5)?,
-            audience: audience.as_deref().and_then(Audience::from_code),
-            status: ContactStatus::summarize(restricted, &evs),
-        };
-        f(facts, label)?;
-    }
-    Ok(())
 }
 
 /// May the person be written to, to ask again for permission? An e-mail, not

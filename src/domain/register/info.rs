@@ -18,12 +18,18 @@ pub struct PurposeRegisterInfo {
     pub data_categories: Vec<String>,
     pub recipients: Vec<String>,
     pub transfers: Vec<String>,
+    /// The third countries of those transfers, and their safeguards (Art. 15(2)).
+    pub third_countries: Vec<String>,
+    pub safeguards: Vec<String>,
+    /// The erasure time limits the activity states per data category.
     pub retention: Vec<String>,
+    /// Prospects who are not customers: months from collection or their last contact.
+    pub prospect_retention_months: Option<u32>,
 }
 
 impl PurposeRegisterInfo {
-    /// The information for `key` as `activity` states it (codes in English;
-    /// the caller translates families and bases where it shows them).
+    /// The information for `key` as activity `a` states it: texts in the
+    /// register's own words, bases as codes for the caller to translate.
     pub fn from_activity(key: &str, id: ActivityId, a: &Activity) -> Self {
         let mut purposes = Vec::new();
         if !a.main_purpose.is_empty() {
@@ -53,7 +59,6 @@ impl PurposeRegisterInfo {
                 format!("{a}: {b}")
             }
         };
-        let retention = retention_lines(a);
         Self {
             purpose_key: key.to_owned(),
             activity_id: id,
@@ -63,7 +68,13 @@ impl PurposeRegisterInfo {
             data_categories: a
                 .data_categories
                 .iter()
-                .map(|c| join(c.family.code(), &c.details))
+                .map(|c| {
+                    if c.details.is_empty() {
+                        c.family.code().to_owned()
+                    } else {
+                        c.details.clone()
+                    }
+                })
                 .collect(),
             recipients: a
                 .recipients
@@ -75,23 +86,21 @@ impl PurposeRegisterInfo {
                 .iter()
                 .map(|t| format!("{} ({}): {}", t.recipient, t.country, t.safeguard))
                 .collect(),
-            retention,
+            third_countries: distinct(a.transfers.iter().map(|t| t.country.as_str())),
+            safeguards: distinct(a.transfers.iter().map(|t| t.safeguard.as_str())),
+            retention: distinct(a.data_categories.iter().map(|c| c.retention.as_str())),
+            prospect_retention_months: a.prospect_retention_months,
         }
     }
 }
 
-/// The erasure limits per category and the prospect rule, as lines.
-fn retention_lines(a: &Activity) -> Vec<String> {
-    let mut out: Vec<String> = a
-        .data_categories
-        .iter()
-        .filter(|c| !c.retention.is_empty())
-        .map(|c| format!("{}: {}", c.family.code(), c.retention))
-        .collect();
-    if let Some(m) = a.prospect_retention_months {
-        out.push(format!(
-            "prospects: {m} months from collection or last contact"
-        ));
+/// The non-empty values, each once, in order.
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values.map(str::trim).filter(|v| !v.is_empty()) {
+        if !out.iter().any(|x| x == v) {
+            out.push(v.to_owned());
+        }
     }
     out
 }
@@ -114,12 +123,14 @@ mod tests {
         );
         assert_eq!(info.purposes.len(), 3);
         assert_eq!(info.purposes[0], a.main_purpose);
-        assert!(info.data_categories[0].starts_with("identity: E-mail address"));
+        assert!(info.data_categories[0].starts_with("E-mail address"));
         assert!(info.recipients[1].starts_with("Newsletter sending service: "));
         assert!(info.transfers[0].contains("(USA)"));
-        // two per-category limits and the prospect rule
-        assert_eq!(info.retention.len(), 3);
-        assert!(info.retention[2].contains("36 months"));
+        assert_eq!(info.third_countries, vec!["USA"]);
+        assert!(info.safeguards[0].contains("46(2)(c)"));
+        assert_eq!(info.retention.len(), 2);
+        assert!(info.retention[0].starts_with("Until consent is withdrawn"));
+        assert_eq!(info.prospect_retention_months, Some(36));
         // a key the activity does not carry gets no basis
         let other = PurposeRegisterInfo::from_activity("prospecting", 7, &a);
         assert!(other.legal_bases.is_empty());

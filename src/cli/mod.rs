@@ -4,11 +4,14 @@
 //! (one line on stderr), 2 on a usage error.
 
 mod audit;
+mod breach;
 mod consent;
 mod contacts;
 mod outreach;
 mod requests;
 mod security;
+mod register;
+mod retention;
 mod settings;
 
 use std::fmt;
@@ -70,6 +73,15 @@ pub enum Command {
     /// Check the suppression list
     #[command(subcommand)]
     Suppression(requests::SuppressionCmd),
+    /// The record of processing activities (Art. 30): export, check, presets
+    #[command(subcommand)]
+    Register(register::RegisterCmd),
+    /// Retention: prospects due for deletion, erase them, ask again first
+    #[command(subcommand)]
+    Retention(retention::RetentionCmd),
+    /// The breach log (Art. 33(5)) with the 72-hour clock
+    #[command(subcommand)]
+    Breach(breach::BreachCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -205,6 +217,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Outreach(c) => outreach::run(&mut store, c),
         Command::Request(c) => requests::run(&mut store, c),
         Command::Suppression(c) => requests::run_suppression(&store, c),
+        Command::Register(c) => register::run(&mut store, c),
+        Command::Retention(c) => retention::run(&mut store, c),
+        Command::Breach(c) => breach::run(&mut store, c),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod document;
 pub mod outreach;
 pub mod progress;
 pub mod requests;
+pub mod register;
 pub mod settings;
 pub mod source;
 pub mod spreadsheet;

@@ -4,6 +4,7 @@
 
 mod audit;
 mod backup;
+mod breach;
 mod consent;
 mod contacts;
 mod demo;
@@ -11,6 +12,8 @@ mod erasure;
 mod outreach;
 mod outreach_bulk;
 mod requests;
+mod register;
+mod retention;
 mod schema;
 mod security;
 mod settings;
@@ -30,6 +33,9 @@ pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewCo
 pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
 pub use outreach::{ExportOptions, ExportSummary, OutreachError, OutreachSummary};
 pub use requests::{ErasureOrder, ObjectionScope, ReportTarget, RightsOutcome};
+pub use retention::{
+    AnonymisedCount, DueContact, RetentionMode, RetentionOutcome, RetentionReport,
+};
 pub use schema::SCHEMA_VERSION;
 pub use security::{Passphrase, is_encrypted_file};
 pub use sources::SourceSummary;

@@ -9,6 +9,7 @@ use super::{Result, StoreError};
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_foundation.sql")),
     (3, include_str!("migrations/0003_requests.sql")),
+    (4, include_str!("migrations/0004_register.sql")),
     (5, include_str!("migrations/0005_outreach.sql")),
     (6, include_str!("migrations/0006_trust.sql")),
 ];

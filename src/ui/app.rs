@@ -9,6 +9,7 @@ use super::contacts::ContactsView;
 use super::model::Model;
 use super::requests::RequestsView;
 use super::security::{Busy, UnlockView};
+use super::register::RegisterView;
 use super::settings::SettingsView;
 use super::sources::SourcesView;
 use super::toasts::Toasts;
@@ -31,6 +32,7 @@ pub struct App {
     pub(super) settings: SettingsView,
     pub(super) footers: super::outreach::FootersView,
     pub(super) requests: RequestsView,
+    pub(super) register: RegisterView,
     pub(super) toasts: Toasts,
     /// Set while the book is encrypted and waits for its passphrase.
     pub(super) unlock: Option<UnlockView>,
@@ -106,6 +108,7 @@ impl App {
             settings: SettingsView::default(),
             footers: Default::default(),
             requests: RequestsView::default(),
+            register: RegisterView::default(),
             toasts: Toasts::default(),
             unlock,
             busy: None,
@@ -162,6 +165,7 @@ impl App {
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
             Nav::Footers => cmds.extend(self.footers.ui(ui, model, i18n)),
             Nav::Requests => cmds.extend(self.requests.ui(ui, model, i18n)),
+            Nav::Register => cmds.extend(self.register.ui(ui, model, i18n)),
             other => placeholder::ui(ui, i18n, other),
         }
         cmds

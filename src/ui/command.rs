@@ -47,6 +47,8 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// The Register panel (processing register, retention, breach log).
+    Register(super::register::RegisterCommand),
     /// Data-subject requests and rights (the Requests panel).
     Requests(crate::ui::requests::RequestCommand),
     /// The Footers panel and the outreach pieces of other panels.

@@ -13,6 +13,7 @@ mod outreach;
 mod placeholder;
 mod requests;
 mod security;
+mod register;
 mod settings;
 mod sources;
 mod toasts;

@@ -8,10 +8,10 @@ mod breach;
 mod consent;
 mod contacts;
 mod outreach;
-mod requests;
-mod security;
 mod register;
+mod requests;
 mod retention;
+mod security;
 mod settings;
 
 use std::fmt;

@@ -6,6 +6,7 @@
 mod audit;
 mod consent;
 mod contacts;
+pub mod import;
 mod settings;
 
 use std::fmt;
@@ -48,6 +49,8 @@ pub enum Command {
     /// Check the audit log
     #[command(subcommand)]
     Audit(audit::AuditCmd),
+    /// Import a list (CSV, Excel, vCard) with its origin; `import undo BATCH` takes one back
+    Import(import::ImportCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -150,6 +153,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Consent(c) => consent::run(&mut store, c),
         Command::Settings(c) => settings::run(&mut store, c),
         Command::Audit(c) => audit::run(&store, c),
+        Command::Import(c) => import::run(&mut store, c),
     }
 }
 

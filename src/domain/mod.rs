@@ -6,6 +6,7 @@ pub mod codes;
 pub mod consent;
 pub mod contact;
 pub mod demo;
+pub mod import;
 pub mod progress;
 pub mod settings;
 pub mod source;

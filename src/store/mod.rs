@@ -6,6 +6,7 @@ mod audit;
 mod consent;
 mod contacts;
 mod demo;
+mod import;
 mod schema;
 mod settings;
 mod sources;
@@ -20,6 +21,7 @@ use crate::domain::FieldErrors;
 
 pub use audit::AuditCheck;
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
+pub use import::{BatchSummary, ImportError, ImportRequest, SourceChoice, UndoSummary};
 pub use schema::SCHEMA_VERSION;
 pub use sources::SourceSummary;
 

@@ -6,7 +6,10 @@ use super::{Result, StoreError};
 
 /// Migrations as (version, SQL), in ascending order of version. Each runs in
 /// its own transaction and leaves `user_version` at its version.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_foundation.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/0001_foundation.sql")),
+    (2, include_str!("migrations/0002_import.sql")),
+];
 
 /// The schema version this build writes (the last migration's).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -27,6 +27,7 @@ pub struct App {
     pub(super) contacts: ContactsView,
     pub(super) sources: SourcesView,
     pub(super) settings: SettingsView,
+    pub(super) import: super::import::ImportView,
     pub(super) toasts: Toasts,
 }
 
@@ -69,6 +70,7 @@ impl App {
             contacts: ContactsView::default(),
             sources: SourcesView::default(),
             settings: SettingsView::default(),
+            import: Default::default(),
             toasts: Toasts::default(),
         };
         app.refresh();
@@ -96,6 +98,7 @@ impl App {
             self.draw_open_error(ui);
             return cmds;
         }
+        cmds.extend(self.import.take_dropped(ui.ctx()));
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut cmds));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("navigation")
@@ -108,6 +111,7 @@ impl App {
             Nav::Contacts => cmds.extend(self.contacts.ui(ui, model, i18n)),
             Nav::Sources => cmds.extend(self.sources.ui(ui, model, i18n)),
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
+            Nav::Import => cmds.extend(self.import.ui(ui, model, i18n)),
             other => placeholder::ui(ui, i18n, other),
         }
         cmds

@@ -73,6 +73,7 @@ impl App {
                     self.model.audit = Some(check);
                 }
             }
+            Command::Import(c) => self.apply_import(c),
             other => self.apply_change(other),
         }
     }
@@ -265,6 +266,7 @@ impl App {
         self.contacts = Default::default();
         self.sources = Default::default();
         self.settings = Default::default();
+        self.import = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
         self.refresh();

@@ -47,4 +47,6 @@ pub enum Command {
     ShowSourceContacts(SourceId),
     SaveSettings(Settings),
     VerifyAudit,
+    /// The Import panel's commands.
+    Import(crate::ui::import::ImportCommand),
 }

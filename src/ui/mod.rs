@@ -7,6 +7,7 @@ mod apply;
 mod command;
 mod contacts;
 pub mod file_dialog;
+pub mod import;
 pub mod jobs;
 mod model;
 mod placeholder;

@@ -1,0 +1,279 @@
+//! Imports: one transaction per batch, preview (dry run) and commit through
+//! the same planner, cancel rolls back; batches listed and undone; saved mappings.
+
+mod batches;
+mod lookup;
+mod presets;
+mod write;
+
+use std::ops::ControlFlow;
+
+use serde_json::json;
+
+use super::sources::insert_source;
+use super::{Store, StoreError, audit, now};
+use crate::domain::import::plan::raw_json;
+use crate::domain::import::{
+    self, FileSpec, ImportReport, Item, Mapping, MappingFile, PlanOptions, Planner, ReadError,
+};
+use crate::domain::progress::Progress;
+use crate::domain::validation::check_purpose_key;
+use crate::domain::{Field, FieldErrors, SourceFields, SourceId};
+
+pub use batches::{BatchSummary, UndoSummary};
+
+/// Where the imported contacts come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceChoice {
+    Existing(SourceId),
+    /// Created with the batch (and gone again if the batch is cancelled).
+    New(SourceFields),
+}
+
+/// Everything an import needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportRequest {
+    pub spec: FileSpec,
+    /// The mapping the user set (aligned with the file's headers); `None` = guessed.
+    pub mapping: Option<Mapping>,
+    /// A saved or hand-written mapping applied over the guess.
+    pub mapping_file: Option<MappingFile>,
+    pub source: SourceChoice,
+    /// What the file's consent evidence covers.
+    pub purpose: String,
+}
+
+/// Why an import or an undo did not happen.
+#[derive(Debug)]
+pub enum ImportError {
+    Read(ReadError),
+    Store(StoreError),
+    /// Cancelled: nothing was written.
+    Cancelled,
+    /// The mapping does not fit the file or names an unknown target.
+    Mapping(String),
+    AlreadyUndone,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Read(e) => e.fmt(f),
+            Self::Store(e) => e.fmt(f),
+            Self::Cancelled => f.write_str("the import was cancelled; nothing was written"),
+            Self::Mapping(e) => write!(f, "the column mapping does not fit: {e}"),
+            Self::AlreadyUndone => f.write_str("this import batch was already undone"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl From<StoreError> for ImportError {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+impl From<ReadError> for ImportError {
+    fn from(e: ReadError) -> Self {
+        Self::Read(e)
+    }
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Store(e.into())
+    }
+}
+
+type Result<T> = std::result::Result<T, ImportError>;
+
+/// Rows between two looks at the cancel flag.
+const CANCEL_EVERY: u64 = 256;
+
+fn invalid(field: Field, e: crate::domain::FieldError) -> ImportError {
+    let mut errs = FieldErrors::default();
+    errs.push(field, e);
+    ImportError::Store(StoreError::Invalid(errs))
+}
+
+/// The mapping for the request: the user's, else guessed from the first rows,
+/// with a saved mapping applied over it.
+fn mapping_for(req: &ImportRequest) -> Result<(Vec<String>, Mapping, Option<import::Profile>)> {
+    let sample = import::sample(&req.spec, 50)?;
+    let (guess, profile) = import::guess_mapping(&sample.headers, &sample.rows);
+    let mut mapping = match &req.mapping {
+        Some(m) if m.columns.len() == sample.headers.len() => m.clone(),
+        Some(m) => {
+            return Err(ImportError::Mapping(format!(
+                "{} columns mapped, the file has {}",
+                m.columns.len(),
+                sample.headers.len()
+            )));
+        }
+        None => guess,
+    };
+    if let Some(file) = &req.mapping_file {
+        mapping
+            .apply_file(&sample.headers, file)
+            .map_err(ImportError::Mapping)?;
+    }
+    Ok((sample.headers, mapping, profile))
+}
+
+impl Store {
+    fn check_request(&self, req: &ImportRequest) -> Result<String> {
+        check_purpose_key(req.purpose.trim()).map_err(|e| invalid(Field::Purpose, e))?;
+        match &req.source {
+            SourceChoice::Existing(id) => Ok(self.source(*id)?.fields.name),
+            SourceChoice::New(f) => {
+                f.validate(chrono::Utc::now().date_naive())
+                    .map_err(|e| ImportError::Store(e.into()))?;
+                if self.source_by_name(&f.name)?.is_some() {
+                    return Err(StoreError::DuplicateSourceName.into());
+                }
+                Ok(f.name.trim().to_owned())
+            }
+        }
+    }
+
+    /// Previews (`dry_run`) or imports a file. Both run the same planner over
+    /// the book as it stands at the start; a commit writes everything in one
+    /// transaction, so a cancel or an error leaves nothing behind.
+    pub fn import(
+        &mut self,
+        req: &ImportRequest,
+        progress: &Progress,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
+        let source_name = self.check_request(req)?;
+        let (headers, mapping, profile) = mapping_for(req)?;
+        let file_name = req
+            .spec
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let sha = import::file_sha256(&req.spec.path).map_err(ReadError::Io)?;
+        let opts = PlanOptions {
+            purpose: req.purpose.trim().to_owned(),
+            calling_code: self.settings()?.jurisdiction.calling_code(),
+            now: chrono::Utc::now(),
+            evidence: format!("Imported from source \"{source_name}\", file {file_name}"),
+        };
+        let mut report = ImportReport {
+            dry_run,
+            headers: headers.clone(),
+            mapping: mapping.clone(),
+            profile,
+            file_sha256: sha.clone(),
+            ..Default::default()
+        };
+        let mapping_json = serde_json::to_string(&mapping.to_file(&headers))
+            .map_err(|e| ImportError::Mapping(e.to_string()))?;
+        let mut planner = Planner::new(headers, mapping, opts);
+        let snap_store = self.reopen()?;
+        let secret = self.secret.clone();
+        let mut tx = if dry_run {
+            None
+        } else {
+            Some(self.write_tx()?)
+        };
+        // The snapshot starts after the write lock is held: nobody can change the book in between.
+        snap_store.conn.execute_batch("BEGIN DEFERRED")?;
+        snap_store
+            .conn
+            .query_row("SELECT count(*) FROM sources", [], |r| r.get::<_, i64>(0))?;
+        let mut lookup = lookup::Snapshot {
+            conn: &snap_store.conn,
+            secret: &secret,
+        };
+        let target = match tx.as_mut() {
+            Some(tx) => {
+                tx.pragma_update(None, "cache_size", -65_536)?;
+                let source = match &req.source {
+                    SourceChoice::Existing(id) => *id,
+                    SourceChoice::New(f) => insert_source(tx, f)?,
+                };
+                let started = now();
+                tx.execute(
+                    "INSERT INTO import_batches (source_id, file_name, file_sha256, mapping, started_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    rusqlite::params![source, file_name, sha, mapping_json, started],
+                )?;
+                Some(write::Target {
+                    source,
+                    batch: tx.last_insert_rowid(),
+                    seen_at: started,
+                })
+            }
+            None => None,
+        };
+        let mut failure: Option<ImportError> = None;
+        let mut rows: u64 = 0;
+        let info = import::read(&req.spec, progress, &mut |item| {
+            let Item::Row(row) = item else {
+                return ControlFlow::Continue(());
+            };
+            rows += 1;
+            if rows % CANCEL_EVERY == 0 && progress.is_cancelled() {
+                failure = Some(ImportError::Cancelled);
+                return ControlFlow::Break(());
+            }
+            let planned = match planner.plan(&row, &mut lookup) {
+                Ok(p) => p,
+                Err(e) => {
+                    failure = Some(e.into());
+                    return ControlFlow::Break(());
+                }
+            };
+            if let (Some(tx), Some(t), Ok(r)) = (tx.as_ref(), target.as_ref(), row.as_ref())
+                && let Err(e) = write::apply(tx, t, &planned, &raw_json(planner.headers(), r))
+            {
+                failure = Some(e.into());
+                return ControlFlow::Break(());
+            }
+            report.record(&planned, &row);
+            ControlFlow::Continue(())
+        });
+        drop(lookup);
+        // Ending the read snapshot cannot fail in a way that matters.
+        let _ = snap_store.conn.execute_batch("COMMIT");
+        let info = info?;
+        if progress.is_cancelled() {
+            failure.get_or_insert(ImportError::Cancelled);
+        }
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        report.info = info;
+        // A batch that brings nobody in is not recorded (its transaction is dropped).
+        let brings_any = report.counts.added + report.counts.merged > 0;
+        if let (Some(tx), Some(t), true) = (tx, target, brings_any) {
+            let counts = json!({
+                "added": report.counts.added,
+                "merged": report.counts.merged,
+                "suppressed": report.counts.suppressed,
+                "invalid": report.counts.invalid,
+                "duplicates_in_file": report.counts.duplicates_in_file,
+                "consent_events": report.consent_events,
+            });
+            tx.execute(
+                "UPDATE import_batches SET counts = ?2, finished_at = ?3 WHERE id = ?1",
+                rusqlite::params![t.batch, counts.to_string(), now()],
+            )?;
+            audit::append(
+                &tx,
+                "import.committed",
+                "import_batch",
+                t.batch,
+                json!({ "source": t.source, "counts": counts, "file_sha256": sha }),
+            )?;
+            tx.commit()?;
+            report.batch = Some(t.batch);
+        }
+        self.conn.pragma_update(None, "cache_size", -2000)?;
+        Ok(report)
+    }
+}

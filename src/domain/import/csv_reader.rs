@@ -59,9 +59,14 @@ pub fn read(
     progress.set_total(size);
     let (reader, encoding, sample, consumed) = text::open(path)?;
     let delimiter = detect_delimiter(&sample);
+    // Records end at "\n" (a "\r" before it is trimmed below), so that line
+    // numbers count as an editor does; old Mac files end lines with "\r" alone.
+    let cr_only = !sample.contains('\n') && sample.contains('\r');
     drop(sample);
+    let terminator = if cr_only { b'\r' } else { b'\n' };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(terminator))
         .has_headers(false)
         .flexible(true)
         .from_reader(reader);
@@ -73,8 +78,26 @@ pub fn read(
         let rec = match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(line_before, |p| p.line());
-                Ok((line, record.iter().map(str::to_owned).collect()))
+                let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+                let line = if cr_only {
+                    n + 1
+                } else {
+                    // The parser dates a record from before the blank lines it skipped;
+                    // counting back from its end (less its embedded newlines) is exact.
+                    let embedded: usize = cells.iter().map(|c| c.matches('\n').count()).sum();
+                    let from_end = rdr.position().line().saturating_sub(1 + embedded as u64);
+                    record.position().map_or(line_before, |p| p.line()).max(from_end)
+                };
+                if let Some(last) = cells.last_mut()
+                    && last.ends_with('\r')
+                {
+                    last.pop();
+                }
+                // A blank line of a CRLF file, as the parser skips blank LF lines.
+                if cells.len() == 1 && cells[0].is_empty() {
+                    continue;
+                }
+                Ok((line, cells))
             }
             Err(e) => {
                 let line = e.position().map_or(line_before, |p| p.line());
@@ -119,5 +142,34 @@ mod tests {
         // quoted commas do not fool it
         assert_eq!(detect_delimiter("\"x, y\";b\n\"1, 2\";3\n"), b';');
         assert_eq!(detect_delimiter("email\na@example.com\n"), b',');
+    }
+
+    fn lines_of(text: &[u8]) -> Vec<(u64, Vec<String>)> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.csv");
+        std::fs::write(&p, text).unwrap();
+        let mut out = Vec::new();
+        let progress = crate::domain::progress::Progress::new();
+        super::read(&p, &progress, &mut |item| {
+            if let super::Item::Row(Ok(r)) = item {
+                out.push((r.line, r.cells));
+            }
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn line_numbers_with_crlf_lf_and_cr() {
+        let want = vec![(2, vec!["1".to_owned(), "x".to_owned()]), (4, vec!["2".to_owned(), "y".to_owned()])];
+        assert_eq!(lines_of(b"a;b\r\n1;x\r\n\r\n2;y\r\n"), want);
+        assert_eq!(lines_of(b"a;b\n1;x\n\n2;\"y\"\n"), want);
+        let quoted = lines_of(b"a;b\r\n1;\"x\r\nz\"\r\n2;y\r\n");
+        assert_eq!(quoted[0].1[1], "x\r\nz");
+        assert_eq!(quoted[1].0, 4);
+        let mac = lines_of(b"a;b\r1;x\r2;y\r");
+        assert_eq!(mac.len(), 2);
+        assert_eq!(mac[1].1, ["2", "y"]);
     }
 }

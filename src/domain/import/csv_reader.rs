@@ -86,7 +86,10 @@ pub fn read(
                     // counting back from its end (less its embedded newlines) is exact.
                     let embedded: usize = cells.iter().map(|c| c.matches('\n').count()).sum();
                     let from_end = rdr.position().line().saturating_sub(1 + embedded as u64);
-                    record.position().map_or(line_before, |p| p.line()).max(from_end)
+                    record
+                        .position()
+                        .map_or(line_before, |p| p.line())
+                        .max(from_end)
                 };
                 if let Some(last) = cells.last_mut()
                     && last.ends_with('\r')
@@ -162,7 +165,10 @@ mod tests {
 
     #[test]
     fn line_numbers_with_crlf_lf_and_cr() {
-        let want = vec![(2, vec!["1".to_owned(), "x".to_owned()]), (4, vec!["2".to_owned(), "y".to_owned()])];
+        let want = vec![
+            (2, vec!["1".to_owned(), "x".to_owned()]),
+            (4, vec!["2".to_owned(), "y".to_owned()]),
+        ];
         assert_eq!(lines_of(b"a;b\r\n1;x\r\n\r\n2;y\r\n"), want);
         assert_eq!(lines_of(b"a;b\n1;x\n\n2;\"y\"\n"), want);
         let quoted = lines_of(b"a;b\r\n1;\"x\r\nz\"\r\n2;y\r\n");

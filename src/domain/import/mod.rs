@@ -7,6 +7,8 @@
 mod csv_reader;
 mod framer;
 pub mod mapping;
+mod names;
+mod outcome;
 pub mod plan;
 pub mod report;
 mod sheet;

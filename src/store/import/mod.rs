@@ -4,17 +4,12 @@
 mod batches;
 mod lookup;
 mod presets;
+mod run;
 mod write;
 
-use std::ops::ControlFlow;
-
-use serde_json::json;
-
-use super::sources::insert_source;
-use super::{Store, StoreError, audit, now};
-use crate::domain::import::plan::raw_json;
+use super::{Store, StoreError};
 use crate::domain::import::{
-    self, FileSpec, ImportReport, Item, Mapping, MappingFile, PlanOptions, Planner, ReadError,
+    self, FileSpec, ImportReport, Mapping, MappingFile, PlanOptions, Planner, ReadError,
 };
 use crate::domain::progress::Progress;
 use crate::domain::validation::check_purpose_key;
@@ -88,9 +83,6 @@ impl From<rusqlite::Error> for ImportError {
 }
 
 type Result<T> = std::result::Result<T, ImportError>;
-
-/// Rows between two looks at the cancel flag.
-const CANCEL_EVERY: u64 = 256;
 
 fn invalid(field: Field, e: crate::domain::FieldError) -> ImportError {
     let mut errs = FieldErrors::default();
@@ -190,86 +182,32 @@ impl Store {
             secret: &secret,
         };
         let target = match tx.as_mut() {
-            Some(tx) => {
-                tx.pragma_update(None, "cache_size", -65_536)?;
-                let source = match &req.source {
-                    SourceChoice::Existing(id) => *id,
-                    SourceChoice::New(f) => insert_source(tx, f)?,
-                };
-                let started = now();
-                tx.execute(
-                    "INSERT INTO import_batches (source_id, file_name, file_sha256, mapping, started_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    rusqlite::params![source, file_name, sha, mapping_json, started],
-                )?;
-                Some(write::Target {
-                    source,
-                    batch: tx.last_insert_rowid(),
-                    seen_at: started,
-                })
-            }
+            Some(tx) => Some(run::begin_batch(
+                tx,
+                &req.source,
+                &file_name,
+                &sha,
+                &mapping_json,
+            )?),
             None => None,
         };
-        let mut failure: Option<ImportError> = None;
-        let mut rows: u64 = 0;
-        let info = import::read(&req.spec, progress, &mut |item| {
-            let Item::Row(row) = item else {
-                return ControlFlow::Continue(());
-            };
-            rows += 1;
-            if rows % CANCEL_EVERY == 0 && progress.is_cancelled() {
-                failure = Some(ImportError::Cancelled);
-                return ControlFlow::Break(());
-            }
-            let planned = match planner.plan(&row, &mut lookup) {
-                Ok(p) => p,
-                Err(e) => {
-                    failure = Some(e.into());
-                    return ControlFlow::Break(());
-                }
-            };
-            if let (Some(tx), Some(t), Ok(r)) = (tx.as_ref(), target.as_ref(), row.as_ref())
-                && let Err(e) = write::apply(tx, t, &planned, &raw_json(planner.headers(), r))
-            {
-                failure = Some(e.into());
-                return ControlFlow::Break(());
-            }
-            report.record(&planned, &row);
-            ControlFlow::Continue(())
-        });
+        let writer = tx.as_deref().zip(target.as_ref());
+        let info = run::plan_rows(
+            &req.spec,
+            progress,
+            &mut planner,
+            &mut lookup,
+            writer,
+            &mut report,
+        );
         drop(lookup);
         // Ending the read snapshot cannot fail in a way that matters.
         let _ = snap_store.conn.execute_batch("COMMIT");
-        let info = info?;
-        if progress.is_cancelled() {
-            failure.get_or_insert(ImportError::Cancelled);
-        }
-        if let Some(e) = failure {
-            return Err(e);
-        }
-        report.info = info;
+        report.info = info?;
         // A batch that brings nobody in is not recorded (its transaction is dropped).
         let brings_any = report.counts.added + report.counts.merged > 0;
         if let (Some(tx), Some(t), true) = (tx, target, brings_any) {
-            let counts = json!({
-                "added": report.counts.added,
-                "merged": report.counts.merged,
-                "suppressed": report.counts.suppressed,
-                "invalid": report.counts.invalid,
-                "duplicates_in_file": report.counts.duplicates_in_file,
-                "consent_events": report.consent_events,
-            });
-            tx.execute(
-                "UPDATE import_batches SET counts = ?2, finished_at = ?3 WHERE id = ?1",
-                rusqlite::params![t.batch, counts.to_string(), now()],
-            )?;
-            audit::append(
-                &tx,
-                "import.committed",
-                "import_batch",
-                t.batch,
-                json!({ "source": t.source, "counts": counts, "file_sha256": sha }),
-            )?;
+            run::finish_batch(&tx, &t, &report)?;
             tx.commit()?;
             report.batch = Some(t.batch);
         }

@@ -10,6 +10,8 @@ pub mod mapping;
 mod names;
 mod outcome;
 pub mod plan;
+#[cfg(test)]
+mod plan_tests;
 pub mod report;
 mod sheet;
 mod text;

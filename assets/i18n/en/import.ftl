@@ -9,7 +9,7 @@ import-step-import = Import
 import-file = File
 import-drop-hint = Or drop a file onto the window.
 import-read = Read file
-import-no-file = Type the path of a file or choose one with Browse….
+import-no-file = Type the path of a file, or choose one with Browse…
 import-delimiter = separated by { $d }
 import-columns = { $count ->
     [one] 1 column

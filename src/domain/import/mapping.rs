@@ -184,6 +184,7 @@ fn profile_override(profile: Profile, header: &str) -> Option<Option<Target>> {
         (Profile::Linkedin, "connected on") => None,
         (Profile::Mailchimp, "address") => Some(Target::Notes),
         (Profile::Mailchimp, "phone number") => Some(Target::Phone),
+        (Profile::Mailchimp, "cc") => Some(Target::Country),
         (Profile::Brevo, "nom") => Some(Target::LastName),
         _ => return None,
     };

@@ -174,13 +174,7 @@ impl Store {
         };
         // The snapshot starts after the write lock is held: nobody can change the book in between.
         snap_store.conn.execute_batch("BEGIN DEFERRED")?;
-        snap_store
-            .conn
-            .query_row("SELECT count(*) FROM sources", [], |r| r.get::<_, i64>(0))?;
-        let mut lookup = lookup::Snapshot {
-            conn: &snap_store.conn,
-            secret: &secret,
-        };
+        let mut lookup = lookup::Snapshot::new(&snap_store.conn, &secret)?;
         let target = match tx.as_mut() {
             Some(tx) => Some(run::begin_batch(
                 tx,

@@ -136,16 +136,29 @@ fn peak_rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// User + system CPU seconds of this process so far (Linux).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// The measured part, in its own process.
 fn child(db: &str, csv: &str) {
     let mut store = Store::open(Path::new(db)).expect("open");
     let req = request(Path::new(csv), "Bench list");
     let start = Instant::now();
+    let cpu_start = cpu_secs();
     let r = store.import(&req, &Progress::new(), false).expect("import");
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu_start;
     let c = r.counts;
     println!(
-        "{{\"secs\": {secs:.3}, \"rows\": {}, \"added\": {}, \"merged\": {}, \"suppressed\": {}, \"invalid\": {}, \"duplicates\": {}, \"peak_rss_kb\": {}}}",
+        "{{\"secs\": {secs:.3}, \"cpu_secs\": {cpu:.3}, \"rows\": {}, \"added\": {}, \"merged\": {}, \"suppressed\": {}, \"invalid\": {}, \"duplicates\": {}, \"peak_rss_kb\": {}}}",
         c.rows(),
         c.added,
         c.merged,
@@ -162,18 +175,29 @@ fn remove_book(p: &Path) {
     }
 }
 
-fn sqlite3_import(dir: &Path, csv: &Path) -> Option<f64> {
+/// Wall seconds, CPU seconds and peak RSS (KiB) of `sqlite3 -csv .import`
+/// into a bare table, measured by `/usr/bin/time`.
+fn sqlite3_import(dir: &Path, csv: &Path) -> Option<(f64, f64, u64)> {
     let bare = dir.join("bare.sqlite");
     remove_book(&bare);
-    let start = Instant::now();
-    let status = Command::new("sqlite3")
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%e %U %S %M", "sqlite3", "-csv"])
         .arg(&bare)
-        .arg(".mode csv")
         .arg(format!(".import '{}' t", csv.display()))
-        .status()
+        .output()
         .ok()?;
-    let secs = start.elapsed().as_secs_f64();
-    status.success().then_some(secs)
+    if !out.status.success() {
+        return None;
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    let v: Vec<f64> = err
+        .lines()
+        .last()?
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    remove_book(&bare);
+    (v.len() == 4).then(|| (v[0], v[1] + v[2], v[3] as u64))
 }
 
 fn main() {
@@ -218,16 +242,22 @@ fn main() {
     let size = std::fs::metadata(&csv).map(|m| m.len()).unwrap_or(0);
     println!("file: {} rows, {:.1} MB", rows, size as f64 / 1e6);
     println!("consentbook import: {json}");
-    println!("consentbook import: {:.0} rows/s", rows as f64 / secs);
+    let cpu = json["cpu_secs"].as_f64().unwrap_or(0.0);
+    println!(
+        "consentbook import: {:.0} rows/s (wall), {:.0} rows/s (CPU)",
+        rows as f64 / secs,
+        rows as f64 / cpu
+    );
     match sqlite3_import(&dir, &csv) {
-        Some(s) => println!(
-            "sqlite3 -csv .import into a bare table: {s:.3} s ({:.0} rows/s); ratio {:.2}x",
-            rows as f64 / s,
-            secs / s
+        Some((wall, cpu3, rss)) => println!(
+            "sqlite3 -csv .import into a bare table: {wall:.3} s wall, {cpu3:.3} s CPU, peak RSS {rss} KiB; \
+             ratio {:.2}x (wall), {:.2}x (CPU)",
+            secs / wall,
+            cpu / cpu3
         ),
-        None => {
-            println!("sqlite3 not found: install the Debian package `sqlite3` for the comparison")
-        }
+        None => println!(
+            "sqlite3 or /usr/bin/time not found: install the Debian packages `sqlite3` and `time` for the comparison"
+        ),
     }
     remove_book(&run);
 }

@@ -102,6 +102,12 @@ impl Planner {
         }
     }
 
+    /// Makes room for the keys of about `rows` rows at once, so that a large
+    /// file does not pay for (and briefly double) a growing table.
+    pub fn reserve(&mut self, rows: usize) {
+        self.seen.reserve(rows.saturating_mul(2).min(4_000_000));
+    }
+
     pub fn headers(&self) -> &[String] {
         &self.headers
     }

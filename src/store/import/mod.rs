@@ -92,8 +92,21 @@ fn invalid(field: Field, e: crate::domain::FieldError) -> ImportError {
 
 /// The mapping for the request: the user's, else guessed from the first rows,
 /// with a saved mapping applied over it.
-fn mapping_for(req: &ImportRequest) -> Result<(Vec<String>, Mapping, Option<import::Profile>)> {
+fn mapping_for(
+    req: &ImportRequest,
+) -> Result<(Vec<String>, Mapping, Option<import::Profile>, usize)> {
     let sample = import::sample(&req.spec, 50)?;
+    // About how many rows the file holds, from its size and the sampled rows' length.
+    let sampled: usize = sample
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.len() + 1).sum::<usize>())
+        .sum();
+    let size = std::fs::metadata(&req.spec.path).map_or(0, |m| m.len()) as usize;
+    let estimate = match (sample.rows.len(), sampled) {
+        (n, bytes) if n > 0 && bytes > 0 => size / (bytes / n).max(1),
+        _ => 0,
+    };
     let (guess, profile) = import::guess_mapping(&sample.headers, &sample.rows);
     let mut mapping = match &req.mapping {
         Some(m) if m.columns.len() == sample.headers.len() => m.clone(),
@@ -111,7 +124,7 @@ fn mapping_for(req: &ImportRequest) -> Result<(Vec<String>, Mapping, Option<impo
             .apply_file(&sample.headers, file)
             .map_err(ImportError::Mapping)?;
     }
-    Ok((sample.headers, mapping, profile))
+    Ok((sample.headers, mapping, profile, estimate))
 }
 
 impl Store {
@@ -140,7 +153,7 @@ impl Store {
         dry_run: bool,
     ) -> Result<ImportReport> {
         let source_name = self.check_request(req)?;
-        let (headers, mapping, profile) = mapping_for(req)?;
+        let (headers, mapping, profile, estimate) = mapping_for(req)?;
         let file_name = req
             .spec
             .path
@@ -165,6 +178,7 @@ impl Store {
         let mapping_json = serde_json::to_string(&mapping.to_file(&headers))
             .map_err(|e| ImportError::Mapping(e.to_string()))?;
         let mut planner = Planner::new(headers, mapping, opts);
+        planner.reserve(estimate);
         let snap_store = self.reopen()?;
         let secret = self.secret.clone();
         let mut tx = if dry_run {

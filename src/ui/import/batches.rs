@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 use super::{ImportCommand, ImportView};
 use crate::i18n::I18n;
 
-pub fn ui(view: &mut ImportView, ui: &mut egui::Ui, i18n: &I18n, _cmds: &mut [ImportCommand]) {
+pub fn ui(view: &mut ImportView, ui: &mut egui::Ui, i18n: &I18n) {
     egui::CollapsingHeader::new(i18n.tr("import-batches"))
         .id_salt("import-batches")
         .default_open(true)

@@ -183,7 +183,7 @@ impl ImportView {
                         error_label(ui, e);
                     }
                     ui.add_space(16.0);
-                    batches::ui(self, ui, i18n, &mut cmds);
+                    batches::ui(self, ui, i18n);
                 });
         });
         batches::confirm_ui(self, ui.ctx(), i18n, &mut cmds);

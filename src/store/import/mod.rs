@@ -189,15 +189,18 @@ impl Store {
         // The snapshot starts after the write lock is held: nobody can change the book in between.
         snap_store.conn.execute_batch("BEGIN DEFERRED")?;
         let mut lookup = lookup::Snapshot::new(&snap_store.conn, &secret)?;
-        let target = match tx.as_mut() {
-            Some(tx) => Some(run::begin_batch(
-                tx,
-                &req.source,
-                &file_name,
-                &sha,
-                &mapping_json,
-            )?),
-            None => None,
+        let (target, deferred) = match tx.as_mut() {
+            Some(tx) => (
+                Some(run::begin_batch(
+                    tx,
+                    &req.source,
+                    &file_name,
+                    &sha,
+                    &mapping_json,
+                )?),
+                Some(run::defer_indexes(tx, estimate)?),
+            ),
+            None => (None, None),
         };
         let writer = tx.as_deref().zip(target.as_ref());
         let info = run::plan_rows(
@@ -215,6 +218,9 @@ impl Store {
         // A batch that brings nobody in is not recorded (its transaction is dropped).
         let brings_any = report.counts.added + report.counts.merged > 0;
         if let (Some(tx), Some(t), true) = (tx, target, brings_any) {
+            if let Some(d) = &deferred {
+                run::rebuild_indexes(&tx, d)?;
+            }
             run::finish_batch(&tx, &t, &report)?;
             tx.commit()?;
             report.batch = Some(t.batch);

@@ -16,6 +16,44 @@ use crate::domain::progress::Progress;
 /// Rows between two looks at the cancel flag.
 const CANCEL_EVERY: u64 = 256;
 
+/// A batch at least this big (and at least half the size of the book) fills
+/// the tables without their secondary indexes and rebuilds them at the end.
+const BULK_ROWS: usize = 50_000;
+
+/// Secondary indexes of `contacts` and `contact_sources`, dropped for a big
+/// batch and rebuilt before it commits (all in the batch's transaction, so a
+/// cancel or a crash rolls the drop back too). The planner reads from its own
+/// snapshot, which keeps the indexes; the batch only inserts and updates by id.
+pub struct DeferredIndexes(Vec<String>);
+
+pub fn defer_indexes(tx: &Connection, estimated_rows: usize) -> Result<DeferredIndexes> {
+    let contacts: i64 = tx.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
+    if estimated_rows < BULK_ROWS || (estimated_rows as i64) < contacts / 2 {
+        return Ok(DeferredIndexes(Vec::new()));
+    }
+    let indexes: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+             AND tbl_name IN ('contacts', 'contact_sources')",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(DeferredIndexes(
+        indexes.into_iter().map(|(_, sql)| sql).collect(),
+    ))
+}
+
+/// Rebuilds what [`defer_indexes`] dropped (a unique index fails on a duplicate, failing the batch).
+pub fn rebuild_indexes(tx: &Connection, deferred: &DeferredIndexes) -> Result<()> {
+    for sql in &deferred.0 {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
+}
+
 /// Creates the source (if new) and the batch row; tunes the connection's cache.
 pub fn begin_batch(
     tx: &Connection,
@@ -112,4 +150,40 @@ pub fn finish_batch(tx: &Connection, t: &write::Target, report: &ImportReport) -
         json!({ "source": t.source, "counts": counts, "file_sha256": report.file_sha256 }),
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_count(conn: &Connection) -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+             AND tbl_name IN ('contacts', 'contact_sources')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_big_batch_drops_and_rebuilds_its_indexes_inside_the_transaction() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::Store::open(&dir.path().join("b.sqlite")).unwrap();
+        let before = index_count(&store.conn);
+        assert_eq!(before, 6);
+        {
+            let tx = store.write_tx().unwrap();
+            let small = defer_indexes(&tx, 10).unwrap();
+            assert!(small.0.is_empty(), "a small batch keeps its indexes");
+            let d = defer_indexes(&tx, 100_000).unwrap();
+            assert_eq!(d.0.len(), 6);
+            assert_eq!(index_count(&tx), 0);
+            rebuild_indexes(&tx, &d).unwrap();
+            assert_eq!(index_count(&tx), 6);
+            let _ = defer_indexes(&tx, 100_000).unwrap();
+            // dropped without commit: a cancel rolls the drop back
+        }
+        assert_eq!(index_count(&store.conn), before);
+    }
 }

@@ -63,12 +63,24 @@ pub struct RowSample {
     pub filled: Vec<&'static str>,
 }
 
-/// A row that was not imported, as received.
+/// Separates the cells of a rejected row in its compact form.
+const CELL_SEP: char = '\u{1f}';
+
+/// A row that was not imported, as received (its cells kept in one string).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     pub line: u64,
     pub reason: Reason,
-    pub cells: Vec<String>,
+    joined: String,
+}
+
+impl Rejected {
+    /// The row's cells as read.
+    pub fn cells(&self) -> impl Iterator<Item = &str> {
+        self.joined
+            .split(CELL_SEP)
+            .filter(|_| !self.joined.is_empty())
+    }
 }
 
 /// The result of a preview (dry run) or an import.
@@ -140,7 +152,7 @@ impl ImportReport {
                     self.rejected.push(Rejected {
                         line: planned.line,
                         reason: r.clone(),
-                        cells: cells.to_vec(),
+                        joined: cells.join(&CELL_SEP.to_string()),
                     });
                 } else {
                     self.rejected_unlisted += 1;
@@ -177,7 +189,7 @@ impl ImportReport {
         w.write_record(&header)?;
         for r in &self.rejected {
             let mut rec = vec![r.line.to_string(), cell(&r.reason.english())];
-            rec.extend(r.cells.iter().map(|c| cell(c)));
+            rec.extend(r.cells().map(&cell));
             w.write_record(&rec)?;
         }
         w.flush()?;

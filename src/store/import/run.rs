@@ -63,7 +63,7 @@ pub fn begin_batch(
     mapping_json: &str,
 ) -> Result<write::Target> {
     // A bigger page cache for the index updates of a large batch (memory only, safe).
-    tx.pragma_update(None, "cache_size", -32_768)?;
+    tx.pragma_update(None, "cache_size", -16_384)?;
     let source = match source {
         SourceChoice::Existing(id) => *id,
         SourceChoice::New(f) => insert_source(tx, f)?,

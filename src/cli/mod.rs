@@ -7,6 +7,7 @@ mod audit;
 mod breach;
 mod consent;
 mod contacts;
+pub mod import;
 mod outreach;
 mod register;
 mod requests;
@@ -82,6 +83,8 @@ pub enum Command {
     /// The breach log (Art. 33(5)) with the 72-hour clock
     #[command(subcommand)]
     Breach(breach::BreachCmd),
+    /// Import a list (CSV, Excel, vCard) with its origin; `import undo BATCH` takes one back
+    Import(import::ImportCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -220,6 +223,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Register(c) => register::run(&mut store, c),
         Command::Retention(c) => retention::run(&mut store, c),
         Command::Breach(c) => breach::run(&mut store, c),
+        Command::Import(c) => import::run(&mut store, c),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod consent;
 pub mod contact;
 pub mod demo;
 pub mod document;
+pub mod import;
 pub mod outreach;
 pub mod progress;
 pub mod register;

@@ -9,6 +9,7 @@ mod consent;
 mod contacts;
 mod demo;
 mod erasure;
+mod import;
 mod outreach;
 mod outreach_bulk;
 mod register;
@@ -31,6 +32,7 @@ pub use audit::AuditCheck;
 pub use backup::{BackupInfo, DEFAULT_KEEP, RestoreOutcome};
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
 pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
+pub use import::{BatchSummary, ImportError, ImportRequest, SourceChoice, UndoSummary};
 pub use outreach::{ExportOptions, ExportSummary, OutreachError, OutreachSummary};
 pub use requests::{ErasureOrder, ObjectionScope, ReportTarget, RightsOutcome};
 pub use retention::{

@@ -13,7 +13,7 @@ use super::security::{Busy, UnlockView};
 use super::settings::SettingsView;
 use super::sources::SourcesView;
 use super::toasts::Toasts;
-use super::{Launch, demo_sibling, placeholder};
+use super::{Launch, demo_sibling};
 use crate::domain::Language;
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError};
@@ -33,6 +33,7 @@ pub struct App {
     pub(super) footers: super::outreach::FootersView,
     pub(super) requests: RequestsView,
     pub(super) register: RegisterView,
+    pub(super) import: super::import::ImportView,
     pub(super) toasts: Toasts,
     /// Set while the book is encrypted and waits for its passphrase.
     pub(super) unlock: Option<UnlockView>,
@@ -109,6 +110,7 @@ impl App {
             footers: Default::default(),
             requests: RequestsView::default(),
             register: RegisterView::default(),
+            import: Default::default(),
             toasts: Toasts::default(),
             unlock,
             busy: None,
@@ -151,6 +153,7 @@ impl App {
             self.draw_open_error(ui);
             return cmds;
         }
+        cmds.extend(self.import.take_dropped(ui.ctx()));
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut cmds));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("navigation")
@@ -166,7 +169,7 @@ impl App {
             Nav::Footers => cmds.extend(self.footers.ui(ui, model, i18n)),
             Nav::Requests => cmds.extend(self.requests.ui(ui, model, i18n)),
             Nav::Register => cmds.extend(self.register.ui(ui, model, i18n)),
-            other => placeholder::ui(ui, i18n, other),
+            Nav::Import => cmds.extend(self.import.ui(ui, model, i18n)),
         }
         cmds
     }

@@ -85,6 +85,7 @@ impl App {
             Command::Outreach(c) => self.apply_outreach(c),
             Command::Requests(c) => self.apply_requests(c),
             Command::Register(c) => self.apply_register(c),
+            Command::Import(c) => self.apply_import(c),
             other => self.apply_change(other),
         }
     }
@@ -285,6 +286,7 @@ impl App {
         self.footers = Default::default();
         self.requests = Default::default();
         self.register = Default::default();
+        self.import = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
         self.daily_checked = false;

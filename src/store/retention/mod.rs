@@ -348,6 +348,8 @@ impl Store {
     ) -> Result<RetentionOutcome> {
         let secret = self.secret.clone();
         let jurisdiction = self.settings()?.jurisdiction;
+        // A restore point before a bulk erasure (issue 7).
+        self.backup("retention")?;
         let tx = self.write_tx()?;
         let due = report_on(&tx, &secret, jurisdiction, now, 0)?.due;
         if let Some(p) = progress {

@@ -146,3 +146,70 @@ fn backup_create_list_and_restore() {
         serde_json::from_slice(&run(&db, &[], &["contacts", "list"]).stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
 }
+
+fn file_bytes(path: &Path) -> Vec<u8> {
+    let mut all = std::fs::read(path).unwrap_or_default();
+    for ext in ["-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(ext);
+        all.extend(std::fs::read(std::path::PathBuf::from(p)).unwrap_or_default());
+    }
+    all
+}
+
+#[test]
+fn an_import_is_backed_up_first_and_its_undo_leaves_no_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite");
+    run(
+        &db,
+        &[],
+        &["contacts", "add", "--email", "someone@example.com"],
+    );
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/utf8-bom.csv");
+    let o = run(
+        &db,
+        &[],
+        &[
+            "import",
+            fixture.to_str().unwrap(),
+            "--source",
+            "Nordic list",
+            "--kind",
+            "purchased-list",
+            "--vendor",
+            "Vendor Example AB",
+        ],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(summary["added"].as_u64().unwrap() >= 2, "{summary}");
+    let list: serde_json::Value =
+        serde_json::from_slice(&run(&db, &[], &["backup", "list"]).stdout).unwrap();
+    assert_eq!(
+        list[0]["reason"], "import",
+        "a backup is made before the import commits"
+    );
+    assert_eq!(list[0]["contacts"], 1);
+    assert!(
+        file_bytes(&db)
+            .windows(9)
+            .any(|w| w == "Ångström".as_bytes().get(..9).unwrap())
+    );
+
+    let batch = summary["batch"].as_i64().unwrap().to_string();
+    let o = run(&db, &[], &["import", "undo", &batch]);
+    assert!(o.status.success(), "{}", err(&o));
+    let bytes = file_bytes(&db);
+    for needle in ["zoe.angstrom@example.com", "Ångström", "Nordlicht AB"] {
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+            "{needle} survived the undo"
+        );
+    }
+    let contacts: serde_json::Value =
+        serde_json::from_slice(&run(&db, &[], &["contacts", "list"]).stdout).unwrap();
+    assert_eq!(contacts.as_array().unwrap().len(), 1);
+    let o = run(&db, &[], &["audit", "verify"]);
+    assert!(o.status.success());
+}

@@ -4,11 +4,15 @@
 //! (one line on stderr), 2 on a usage error.
 
 mod audit;
+mod breach;
 mod consent;
 mod contacts;
 mod dev;
+pub mod import;
 mod outreach;
+mod register;
 mod requests;
+mod retention;
 mod security;
 mod settings;
 
@@ -74,6 +78,17 @@ pub enum Command {
     /// Developer tools: generate big fake books for benchmarks
     #[command(subcommand)]
     Dev(dev::DevCmd),
+    /// The record of processing activities (Art. 30): export, check, presets
+    #[command(subcommand)]
+    Register(register::RegisterCmd),
+    /// Retention: prospects due for deletion, erase them, ask again first
+    #[command(subcommand)]
+    Retention(retention::RetentionCmd),
+    /// The breach log (Art. 33(5)) with the 72-hour clock
+    #[command(subcommand)]
+    Breach(breach::BreachCmd),
+    /// Import a list (CSV, Excel, vCard) with its origin; `import undo BATCH` takes one back
+    Import(import::ImportCmd),
 }
 
 /// A user error: printed as one line on stderr, exit code 1.
@@ -210,6 +225,10 @@ fn run(cli: Cli) -> CliResult {
         Command::Request(c) => requests::run(&mut store, c),
         Command::Suppression(c) => requests::run_suppression(&store, c),
         Command::Dev(c) => dev::run(&mut store, c),
+        Command::Register(c) => register::run(&mut store, c),
+        Command::Retention(c) => retention::run(&mut store, c),
+        Command::Breach(c) => breach::run(&mut store, c),
+        Command::Import(c) => import::run(&mut store, c),
     }
 }
 

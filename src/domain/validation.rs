@@ -41,6 +41,13 @@ crate::code_enum! {
         Reason = "reason",
         ToldOn = "told_on",
         ClosedOn = "closed_on",
+        Retention = "retention",
+        Occurred = "occurred",
+        Discovered = "discovered",
+        Description = "description",
+        NotifiedAt = "notified_at",
+        InformedAt = "informed_at",
+        ClosedAt = "closed_at",
     }
 }
 
@@ -67,6 +74,8 @@ crate::code_enum! {
         ToldTooLate = "told-too-late",
         ExtensionTooLong = "extension-too-long",
         BeforeSuppression = "before-suppression",
+        OutOfRange = "out-of-range",
+        BeforeDiscovery = "before-discovery",
     }
 }
 
@@ -96,6 +105,8 @@ impl FieldError {
             Self::ToldTooLate => "must lie within the first month after receipt",
             Self::ExtensionTooLong => "must be 1 or 2 months",
             Self::BeforeSuppression => "must be after the person was erased or objected",
+            Self::OutOfRange => "is out of the allowed range",
+            Self::BeforeDiscovery => "lies before the breach was discovered",
         }
     }
 }

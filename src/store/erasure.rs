@@ -68,7 +68,7 @@ pub struct ErasureOutcome {
 }
 
 /// Erases one contact inside an open transaction whose erasure guard is set.
-fn erase_one(
+pub(super) fn erase_one(
     conn: &Connection,
     secret: &[u8],
     id: ContactId,

@@ -4,15 +4,19 @@
 
 mod audit;
 mod backup;
+mod breach;
 mod consent;
 mod contacts;
 mod demo;
 mod erasure;
 mod generate;
 mod mailable;
+mod import;
 mod outreach;
 mod outreach_bulk;
+mod register;
 mod requests;
+mod retention;
 mod schema;
 mod security;
 mod settings;
@@ -31,8 +35,12 @@ pub use backup::{BackupInfo, DEFAULT_KEEP, RestoreOutcome};
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
 pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
 pub use generate::GenerateSummary;
+pub use import::{BatchSummary, ImportError, ImportRequest, SourceChoice, UndoSummary};
 pub use outreach::{ExportOptions, ExportSummary, OutreachError, OutreachSummary};
 pub use requests::{ErasureOrder, ObjectionScope, ReportTarget, RightsOutcome};
+pub use retention::{
+    AnonymisedCount, DueContact, RetentionMode, RetentionOutcome, RetentionReport,
+};
 pub use schema::SCHEMA_VERSION;
 pub use security::{Passphrase, is_encrypted_file};
 pub use sources::SourceSummary;

@@ -8,7 +8,9 @@ use super::{Result, StoreError};
 /// its own transaction and leaves `user_version` at its version.
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_foundation.sql")),
+    (2, include_str!("migrations/0002_import.sql")),
     (3, include_str!("migrations/0003_requests.sql")),
+    (4, include_str!("migrations/0004_register.sql")),
     (5, include_str!("migrations/0005_outreach.sql")),
     (6, include_str!("migrations/0006_trust.sql")),
     (7, include_str!("migrations/0007_scale.sql")),

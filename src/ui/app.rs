@@ -7,12 +7,13 @@ use eframe::egui::{self, RichText};
 use super::command::{Command, Nav};
 use super::contacts::ContactsView;
 use super::model::Model;
+use super::register::RegisterView;
 use super::requests::RequestsView;
 use super::security::{Busy, UnlockView};
 use super::settings::SettingsView;
 use super::sources::SourcesView;
 use super::toasts::Toasts;
-use super::{Launch, demo_sibling, placeholder};
+use super::{Launch, demo_sibling};
 use crate::domain::Language;
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError};
@@ -31,6 +32,8 @@ pub struct App {
     pub(super) settings: SettingsView,
     pub(super) footers: super::outreach::FootersView,
     pub(super) requests: RequestsView,
+    pub(super) register: RegisterView,
+    pub(super) import: super::import::ImportView,
     pub(super) toasts: Toasts,
     /// Set while the book is encrypted and waits for its passphrase.
     pub(super) unlock: Option<UnlockView>,
@@ -106,6 +109,8 @@ impl App {
             settings: SettingsView::default(),
             footers: Default::default(),
             requests: RequestsView::default(),
+            register: RegisterView::default(),
+            import: Default::default(),
             toasts: Toasts::default(),
             unlock,
             busy: None,
@@ -148,6 +153,7 @@ impl App {
             self.draw_open_error(ui);
             return cmds;
         }
+        cmds.extend(self.import.take_dropped(ui.ctx()));
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut cmds));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("navigation")
@@ -162,7 +168,8 @@ impl App {
             Nav::Settings => cmds.extend(self.settings.ui(ui, model, i18n)),
             Nav::Footers => cmds.extend(self.footers.ui(ui, model, i18n)),
             Nav::Requests => cmds.extend(self.requests.ui(ui, model, i18n)),
-            other => placeholder::ui(ui, i18n, other),
+            Nav::Register => cmds.extend(self.register.ui(ui, model, i18n)),
+            Nav::Import => cmds.extend(self.import.ui(ui, model, i18n)),
         }
         cmds
     }

@@ -84,6 +84,8 @@ impl App {
             }
             Command::Outreach(c) => self.apply_outreach(c),
             Command::Requests(c) => self.apply_requests(c),
+            Command::Register(c) => self.apply_register(c),
+            Command::Import(c) => self.apply_import(c),
             other => self.apply_change(other),
         }
     }
@@ -210,6 +212,7 @@ impl App {
         self.reload_contacts();
         self.reload_detail();
         self.reload_requests();
+        self.register.mark_stale();
     }
 
     fn reload_contacts(&mut self) {
@@ -282,6 +285,8 @@ impl App {
         self.settings = Default::default();
         self.footers = Default::default();
         self.requests = Default::default();
+        self.register = Default::default();
+        self.import = Default::default();
         self.model = Default::default();
         self.nav = Nav::Contacts;
         self.daily_checked = false;

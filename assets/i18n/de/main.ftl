@@ -7,13 +7,6 @@ nav-register = Verzeichnis
 nav-footers = Fußzeilen
 nav-settings = Einstellungen
 
-placeholder-contacts = Ihre Kontakte.
-placeholder-import = Gekaufte oder gesammelte Listen importieren (CSV, Excel, vCard) – mit Spaltenzuordnung, Dubletten- und Sperrlistenprüfung und der Herkunft an jedem Kontakt.
-placeholder-sources = Woher Ihre Kontakte stammen.
-placeholder-requests = Betroffenenanfragen (Auskunft, Löschung, Widerspruch …) mit ihren gesetzlichen Fristen, der Auskunft nach Art. 15 und echter Löschung.
-placeholder-register = Das Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO), Löschfristen und das Datenpannen-Protokoll.
-placeholder-footers = Rechtlich vollständige E-Mail-Fußzeilen je Kontakt, Hinweise nach Art. 14 und List-Unsubscribe-Header.
-placeholder-settings = Einstellungen.
 
 ## Common
 save = Speichern

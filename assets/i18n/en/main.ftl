@@ -7,13 +7,6 @@ nav-register = Register
 nav-footers = Footers
 nav-settings = Settings
 
-placeholder-contacts = Your contacts.
-placeholder-import = Import purchased or collected lists (CSV, Excel, vCard) with column mapping, duplicate and suppression checks, and the origin marked on every contact.
-placeholder-sources = Where your contacts came from.
-placeholder-requests = Data-subject requests (access, erasure, objection …) with their legal deadlines, the access report and real erasure.
-placeholder-register = The record of processing activities (Art. 30 GDPR), retention rules and the breach log.
-placeholder-footers = Legally complete e-mail footers per contact, Art. 14 notices and List-Unsubscribe headers.
-placeholder-settings = Settings.
 
 ## Common
 save = Save

@@ -7,13 +7,6 @@ nav-register = Registre
 nav-footers = Pieds de mail
 nav-settings = Réglages
 
-placeholder-contacts = Vos contacts.
-placeholder-import = Importer des fichiers achetés ou collectés (CSV, Excel, vCard) avec correspondance des colonnes, contrôle des doublons et de la liste repoussoir, et l’origine notée sur chaque contact.
-placeholder-sources = D’où viennent vos contacts.
-placeholder-requests = Les demandes des personnes (accès, effacement, opposition …) avec leurs délais légaux, le rapport d’accès et un effacement réel.
-placeholder-register = Le registre des activités de traitement (art. 30 RGPD), les durées de conservation et le registre des violations.
-placeholder-footers = Des pieds de mail complets pour chaque contact, les informations de l’art. 14 et les en-têtes List-Unsubscribe.
-placeholder-settings = Réglages.
 
 ## Common
 save = Enregistrer

@@ -99,6 +99,65 @@ impl ProcessingInfo {
     }
 }
 
+impl PurposeProcessing {
+    /// Replaces the stated defaults with what the processing register says
+    /// (where it says anything), keeping the purpose key and marketing flag.
+    pub fn apply_register(&mut self, r: &crate::domain::register::PurposeRegisterInfo) {
+        let join = |v: &[String]| {
+            v.iter()
+                .filter(|s| !s.trim().is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if !r.activity.trim().is_empty() {
+            self.name = r.activity.clone();
+        }
+        if !join(&r.purposes).is_empty() {
+            self.description = join(&r.purposes);
+        }
+        self.recipients = r.recipients.clone();
+        if !join(&r.retention).is_empty() {
+            self.retention = join(&r.retention);
+        }
+        self.third_countries = r.third_countries.clone();
+        self.safeguards = join(&r.safeguards);
+    }
+}
+
+impl ProcessingInfo {
+    /// The defaults with every purpose the register covers taken from the
+    /// register; `requests` and `suppression` from the activities started from
+    /// those presets (`data-subject-requests`, `suppression-list`).
+    pub fn with_register(
+        mut self,
+        by_purpose: &[crate::domain::register::PurposeRegisterInfo],
+        requests: Option<&crate::domain::register::PurposeRegisterInfo>,
+        suppression: Option<&crate::domain::register::PurposeRegisterInfo>,
+    ) -> Self {
+        let mut any = false;
+        for p in &mut self.purposes {
+            if let Some(r) = by_purpose.iter().find(|r| r.purpose_key == p.key) {
+                p.apply_register(r);
+                any = true;
+            }
+        }
+        for (target, r) in [
+            (&mut self.requests, requests),
+            (&mut self.suppression, suppression),
+        ] {
+            if let Some(r) = r {
+                target.apply_register(r);
+                any = true;
+            }
+        }
+        if any {
+            self.origin = ProcessingOrigin::Register;
+        }
+        self
+    }
+}
+
 /// Records Consentbook keeps for the controller's own duties (`processing-<key>-…`).
 fn own_record(key: &str, i18n: &I18n) -> PurposeProcessing {
     PurposeProcessing {

@@ -28,13 +28,27 @@ pub enum ReportTarget {
 impl Store {
     /// Purposes, recipients, retention and transfers for reports and plans.
     ///
-    /// The ONE provider of this information: stated defaults per purpose until
-    /// the book has a processing register; point this at the register then.
+    /// The ONE provider of this information: what the processing register
+    /// states for each purpose it covers, stated defaults for the rest.
     pub fn processing_info(&self, lang: Language) -> Result<ProcessingInfo> {
-        Ok(ProcessingInfo::defaults(
-            &self.purposes()?,
-            &I18n::new(lang),
-        ))
+        let defaults = ProcessingInfo::defaults(&self.purposes()?, &I18n::new(lang));
+        let by_purpose = self.purpose_register_info()?;
+        let from_preset = |preset: &str| -> Result<Option<_>> {
+            Ok(self
+                .activities()?
+                .into_iter()
+                .find(|a| a.preset.as_deref() == Some(preset))
+                .map(|a| {
+                    crate::domain::register::PurposeRegisterInfo::from_activity(
+                        preset,
+                        a.id,
+                        &a.activity,
+                    )
+                }))
+        };
+        let requests = from_preset("data-subject-requests")?;
+        let suppression = from_preset("suppression-list")?;
+        Ok(defaults.with_register(&by_purpose, requests.as_ref(), suppression.as_ref()))
     }
 
     /// Purposes kept under an exception after a partial erasure.

@@ -42,9 +42,8 @@ pub fn run(store: &mut Store, cmd: &DevCmd) -> CliResult {
             let started = std::time::Instant::now();
             let summary = store.generate_book(&spec, Some(&Progress::new()))?;
             let mut out = serde_json::to_value(&summary)?;
-            out["seconds"] = serde_json::json!(
-                (started.elapsed().as_secs_f64() * 10.0).round() / 10.0
-            );
+            out["seconds"] =
+                serde_json::json!((started.elapsed().as_secs_f64() * 10.0).round() / 10.0);
             print_json(&out)
         }
     }

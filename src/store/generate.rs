@@ -285,7 +285,11 @@ impl Store {
         Ok(())
     }
 
-    fn generate_suppression(&mut self, g: &ScaleGenerator, sum: &mut GenerateSummary) -> Result<()> {
+    fn generate_suppression(
+        &mut self,
+        g: &ScaleGenerator,
+        sum: &mut GenerateSummary,
+    ) -> Result<()> {
         let secret = self.secret.clone();
         let tx = self.write_tx()?;
         for k in 0..g.suppression_count() {

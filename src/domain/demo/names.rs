@@ -105,7 +105,6 @@ pub(super) const STREETS_FR: &[&str] = &[
     "Place du Marché",
 ];
 
-
 /// How a generator names people and companies.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum NameStyle {
@@ -129,9 +128,9 @@ const STEMS: &[&str] = &[
     "Beaul", "Chabr", "Delac", "Ferr", "Gaut", "Lamb", "Marc", "Perr", "Rouss", "Vinc",
 ];
 const ENDINGS: &[&str] = &[
-    "", "er", "mann", "bauer", "berger", "hofer", "meier", "ner", "ling", "feld", "hausen",
-    "mayr", "ke", "huber", "wald", "stedt", "brink", "haus", "egger", "inger", "rath", "ert",
-    "el", "bach", "ier", "ot", "and", "ault", "ard", "in",
+    "", "er", "mann", "bauer", "berger", "hofer", "meier", "ner", "ling", "feld", "hausen", "mayr",
+    "ke", "huber", "wald", "stedt", "brink", "haus", "egger", "inger", "rath", "ert", "el", "bach",
+    "ier", "ot", "and", "ault", "ard", "in",
 ];
 const SECTORS: &[&str] = &[
     "Logistik",

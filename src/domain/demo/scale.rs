@@ -212,8 +212,8 @@ impl ScaleGenerator {
             88..=94 => RequestKind::Portability,
             _ => RequestKind::Restriction,
         };
-        let received_on = date(2026, 1, 5).unwrap_or_default()
-            + Duration::days(rng.below(300) as i64);
+        let received_on =
+            date(2026, 1, 5).unwrap_or_default() + Duration::days(rng.below(300) as i64);
         let open = received_on > date(2026, 10, 10).unwrap_or_default();
         let channel = *rng.pick(&[
             RequestChannel::Email,
@@ -230,7 +230,8 @@ impl ScaleGenerator {
             GeneratedRequester::Contact(rng.below(self.spec.contacts as u64) as usize)
         };
         let checked = received_on + Duration::days(1 + rng.below(3) as i64);
-        let identity = (!open || rng.chance(50)).then_some((IdentityMethod::AddressOnFile, checked));
+        let identity =
+            (!open || rng.chance(50)).then_some((IdentityMethod::AddressOnFile, checked));
         let closed = (!open).then(|| {
             let on = checked + Duration::days(rng.below(20) as i64);
             (rng.chance(92), on)
@@ -408,7 +409,13 @@ fn long_history(c: &mut DemoContact) {
                 ConsentMethod::Email
             };
             let wording = (kind == ConsentEventKind::Given).then_some(WORDING_NEWSLETTER);
-            event("newsletter", kind, start + Duration::days(7 * k as i64), method, wording)
+            event(
+                "newsletter",
+                kind,
+                start + Duration::days(7 * k as i64),
+                method,
+                wording,
+            )
         })
         .collect();
     if !c.bases.iter().any(|b| b.0 == "newsletter") {
@@ -462,8 +469,14 @@ mod tests {
         }
         assert!(multi > 1_000, "several sources per contact: {multi}");
         assert_eq!(g.contact(17).contact.fields, g.contact(17).contact.fields);
-        let other = ScaleGenerator::new(BookSpec { seed: 43, ..spec(3_000, 10) });
-        assert_ne!(other.contact(17).contact.fields, g.contact(17).contact.fields);
+        let other = ScaleGenerator::new(BookSpec {
+            seed: 43,
+            ..spec(3_000, 10)
+        });
+        assert_ne!(
+            other.contact(17).contact.fields,
+            g.contact(17).contact.fields
+        );
     }
 
     #[test]
@@ -517,6 +530,13 @@ mod tests {
             }
         }
         assert!(g.suppression(3).normalized.ends_with("@example.net"));
-        assert!(BookSpec { sources: 0, ..spec(1, 1) }.validate().is_err());
+        assert!(
+            BookSpec {
+                sources: 0,
+                ..spec(1, 1)
+            }
+            .validate()
+            .is_err()
+        );
     }
 }

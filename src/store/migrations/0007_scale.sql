@@ -1,6 +1,22 @@
 -- Schema version 7: scale (issue 8). Indexes for big books and the
 -- "mailable for <purpose>" answer kept up to date instead of recomputed.
 
+-- Search-as-you-type on big books: prefix ranges on the full name ("first
+-- last", which covers a first-name prefix too) and on the company; the last
+-- name uses contacts_sort, the e-mail contacts_email_norm.
+CREATE INDEX contacts_full_name ON contacts((first_name || ' ' || last_name) COLLATE NOCASE);
+CREATE INDEX contacts_company ON contacts(company COLLATE NOCASE);
+
+-- The table's order, widened so that a search walking it (many matches)
+-- tests the e-mail and company from the index without reading the rows.
+DROP INDEX contacts_sort;
+CREATE INDEX contacts_sort ON contacts(
+    last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, email_norm, company);
+
+-- Per-source counts and a source's contacts read the index alone.
+DROP INDEX contact_sources_source;
+CREATE INDEX contact_sources_source ON contact_sources(source_id, contact_id);
+
 -- Erasure looks up the requests of a person by their e-mail too.
 CREATE INDEX requests_requester_email ON requests(lower(trim(requester_email)));
 

@@ -305,3 +305,37 @@ fn cli_dev_generate() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--sources"));
 }
+
+/// The kept per-source counts equal counting the links, through changes.
+#[test]
+fn source_counts_follow_links() {
+    let (_d, path) = temp_book();
+    let mut store = generated(&path, 800, 9, 13);
+    let check = |store: &Store| {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for s in store.sources().unwrap() {
+            let n: i64 = conn
+                .query_row(
+                    "SELECT count(DISTINCT contact_id) FROM contact_sources WHERE source_id = ?1",
+                    [s.source.id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(s.contacts, n as u64, "source {}", s.source.id);
+        }
+    };
+    check(&store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    // A second link of the same contact to the same source (a re-import) and a moved link.
+    conn.execute_batch(
+        "INSERT INTO contact_sources (contact_id, source_id, first_seen_at)
+            SELECT contact_id, source_id, first_seen_at FROM contact_sources WHERE id = 1;
+         UPDATE contact_sources SET source_id = 7 WHERE id = 5;",
+    )
+    .unwrap();
+    drop(conn);
+    check(&store);
+    let how = consentbook::store::Erasure::new(consentbook::store::ErasureReason::Request, true);
+    store.erase_contacts(&[1, 2, 3, 400], &how, None).unwrap();
+    check(&store);
+}

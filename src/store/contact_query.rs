@@ -6,9 +6,11 @@
 //! is quick at that size). A bigger book matches a *prefix* of the last name,
 //! the full name ("first last", so a first-name prefix too), the e-mail or the
 //! company, through the indexes of migration 7. Which way a big-book search
-//! reads the book is decided per query: few candidates (counted through the
-//! indexes, capped) are fetched by id and sorted; many are found by walking the
-//! table's sort order until the page is full. BENCHMARKS.md has the figures
+//! reads the book is decided per query: last-name matches sit together in the
+//! table's order and are read there as far as the page needs; few other
+//! candidates (counted through the indexes, capped) are fetched by id and
+//! sorted with them; many are found by walking the sort order until the page
+//! is full. BENCHMARKS.md has the figures
 //! (and FTS5's, measured against these indexes).
 
 use rusqlite::Connection;
@@ -75,9 +77,11 @@ const ORDER: &str = "ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE N
 enum Plan {
     /// No text, or a small book: one WHERE over the table.
     Plain,
-    /// Big book, few candidates: fetch them by id through the indexes.
+    /// Big book, few spread candidates: fetch them by id through the indexes,
+    /// with the last-name range read in order only as far as the page needs.
     ByIds,
-    /// Big book, many candidates: walk the sort order, test each row.
+    /// Big book, many spread candidates (so many per stretch of the table's
+    /// order): walk the sort order, test each row from the index.
     Walk,
 }
 
@@ -89,17 +93,31 @@ pub(super) struct Built {
     prefix: bool,
 }
 
-fn union_ids() -> String {
-    [RANGE_LAST, RANGE_FULL, RANGE_EMAIL, RANGE_COMPANY]
+/// The candidates of a prefix search: the first `:lastcap` rows of the
+/// last-name range in the table's order (it is contiguous there, so this reads
+/// only what the page needs), plus every full-name, e-mail and company match.
+fn union_ids(inner: &str) -> String {
+    let others: Vec<String> = [RANGE_FULL, RANGE_EMAIL, RANGE_COMPANY]
         .iter()
         .map(|r| format!("SELECT c.id FROM contacts c WHERE {r}"))
-        .collect::<Vec<_>>()
-        .join(" UNION ")
+        .collect();
+    format!(
+        "SELECT id FROM (SELECT c.id FROM contacts c INDEXED BY contacts_sort
+            WHERE {RANGE_LAST} AND {inner} {ORDER} LIMIT :lastcap)
+         UNION {}",
+        others.join(" UNION ")
+    )
 }
 
 impl Built {
     fn where_sql(&self, extra: Option<&'static str>) -> String {
         let mut conds = self.conds.clone();
+        conds.extend(extra);
+        let inner = if conds.is_empty() {
+            "1".to_owned()
+        } else {
+            conds.join(" AND ")
+        };
         if self.prefix {
             conds.push(if self.plan == Plan::ByIds {
                 "c.id IN (__UNION__)"
@@ -107,13 +125,12 @@ impl Built {
                 "(__LAST__ OR __FULL__ OR __EMAIL__ OR __COMPANY__)"
             });
         }
-        conds.extend(extra);
         if conds.is_empty() {
             return "1".into();
         }
         conds
             .join(" AND ")
-            .replace("__UNION__", &union_ids())
+            .replace("__UNION__", &union_ids(&inner))
             .replace("__LAST__", RANGE_LAST)
             .replace("__FULL__", RANGE_FULL)
             .replace("__EMAIL__", RANGE_EMAIL)
@@ -130,9 +147,10 @@ impl Built {
     }
 }
 
-/// Index candidates of a prefix search, counted up to [`SPARSE_CANDIDATES`].
+/// Full-name, e-mail and company candidates of a prefix search (the ones
+/// spread over the table's order), counted up to [`SPARSE_CANDIDATES`] each.
 fn candidates(conn: &Connection, b: &Built) -> Result<i64> {
-    let parts: Vec<String> = [RANGE_LAST, RANGE_FULL, RANGE_EMAIL, RANGE_COMPANY]
+    let parts: Vec<String> = [RANGE_FULL, RANGE_EMAIL, RANGE_COMPANY]
         .iter()
         .map(|r| {
             format!("(SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {r} LIMIT {SPARSE_CANDIDATES}))")
@@ -239,6 +257,8 @@ impl Store {
                 b.where_sql(None)
             ),
         };
+        let mut b = b;
+        b.params.push((":lastcap", Value::Integer(-1)));
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?
@@ -286,6 +306,8 @@ impl Store {
                 .push((":k_first", Value::Text(k.first_name.clone())));
             b.params.push((":k_id", Value::Integer(k.id)));
         }
+        b.params
+            .push((":lastcap", Value::Integer((offset + limit) as i64)));
         b.params.push((":limit", Value::Integer(limit as i64)));
         b.params.push((":offset", Value::Integer(offset as i64)));
         let sql = format!(

@@ -234,6 +234,7 @@ impl App {
         }
         let rows = self.fetch_page(page).unwrap_or_default();
         self.model.contacts.pages.insert(page, rows);
+        self.model.contacts.forget_far_pages(page);
     }
 
     fn reload_detail(&mut self) {

@@ -149,3 +149,55 @@ END;
 CREATE TRIGGER mailable_suppression_delete AFTER DELETE ON suppression BEGIN
     DELETE FROM mailable_state;
 END;
+
+-- Contacts per source, kept by triggers: the Sources list reads it instead of
+-- counting millions of links. `source_links` counts the links per (source,
+-- contact) (an import may link a contact to a source twice); `source_counts`
+-- the contacts per source. Only ids.
+CREATE TABLE source_links (
+    source_id  INTEGER NOT NULL,
+    contact_id INTEGER NOT NULL,
+    links      INTEGER NOT NULL,
+    PRIMARY KEY (source_id, contact_id)
+) WITHOUT ROWID;
+CREATE TABLE source_counts (
+    source_id INTEGER PRIMARY KEY,
+    contacts  INTEGER NOT NULL
+);
+INSERT INTO source_links (source_id, contact_id, links)
+    SELECT source_id, contact_id, count(*) FROM contact_sources GROUP BY source_id, contact_id;
+INSERT INTO source_counts (source_id, contacts)
+    SELECT source_id, count(*) FROM source_links GROUP BY source_id;
+
+CREATE TRIGGER source_links_insert AFTER INSERT ON source_links BEGIN
+    INSERT INTO source_counts (source_id, contacts) VALUES (new.source_id, 1)
+        ON CONFLICT (source_id) DO UPDATE SET contacts = contacts + 1;
+END;
+
+CREATE TRIGGER source_links_delete AFTER DELETE ON source_links BEGIN
+    UPDATE source_counts SET contacts = contacts - 1 WHERE source_id = old.source_id;
+END;
+
+CREATE TRIGGER source_count_link_insert AFTER INSERT ON contact_sources BEGIN
+    INSERT INTO source_links (source_id, contact_id, links)
+        VALUES (new.source_id, new.contact_id, 1)
+        ON CONFLICT (source_id, contact_id) DO UPDATE SET links = links + 1;
+END;
+
+CREATE TRIGGER source_count_link_delete AFTER DELETE ON contact_sources BEGIN
+    UPDATE source_links SET links = links - 1
+        WHERE source_id = old.source_id AND contact_id = old.contact_id;
+    DELETE FROM source_links
+        WHERE source_id = old.source_id AND contact_id = old.contact_id AND links <= 0;
+END;
+
+CREATE TRIGGER source_count_link_update AFTER UPDATE OF source_id, contact_id ON contact_sources
+BEGIN
+    UPDATE source_links SET links = links - 1
+        WHERE source_id = old.source_id AND contact_id = old.contact_id;
+    DELETE FROM source_links
+        WHERE source_id = old.source_id AND contact_id = old.contact_id AND links <= 0;
+    INSERT INTO source_links (source_id, contact_id, links)
+        VALUES (new.source_id, new.contact_id, 1)
+        ON CONFLICT (source_id, contact_id) DO UPDATE SET links = links + 1;
+END;

@@ -310,8 +310,12 @@ impl Store {
             .push((":lastcap", Value::Integer((offset + limit) as i64)));
         b.params.push((":limit", Value::Integer(limit as i64)));
         b.params.push((":offset", Value::Integer(offset as i64)));
+        // The page's ids first (a sort, if any, carries only keys), then the
+        // row columns with their subqueries for those ids alone.
         let sql = format!(
-            "SELECT {ROW_COLS} FROM contacts c {hint} WHERE {} {ORDER} LIMIT :limit OFFSET :offset",
+            "SELECT {ROW_COLS} FROM contacts c WHERE c.id IN (
+                SELECT c.id FROM contacts c {hint} WHERE {} {ORDER} LIMIT :limit OFFSET :offset)
+             {ORDER}",
             b.where_sql(after.map(|_| AFTER))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

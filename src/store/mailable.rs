@@ -65,7 +65,26 @@ fn forget_all(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// At most this many dirty contacts count as a quick update (see [`Store::mailable_ready`]).
+const QUICK_DIRTY: i64 = 1_000;
+
 impl Store {
+    /// Whether the kept answer for `purpose` is there and at most a quick
+    /// update away (else the next filter decides much of the book: the app
+    /// runs that on a worker).
+    pub fn mailable_ready(&self, purpose: &str) -> Result<bool> {
+        let pid: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM purposes WHERE key = ?1")?
+            .query_row([purpose], |r| r.get(0))
+            .optional()?;
+        let Some(pid) = pid else {
+            return Ok(true);
+        };
+        let (pending, dirty, fresh) = state(&self.conn, pid)?;
+        Ok(fresh && !pending && dirty <= QUICK_DIRTY)
+    }
+
     /// Brings the kept answer for `purpose` up to date and returns the
     /// purpose's id (`None`: no such purpose, so nobody is mailable for it).
     /// Writes only derived rows (ids), in its own short transaction.

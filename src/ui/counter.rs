@@ -111,6 +111,17 @@ impl App {
         self.counter.as_ref().is_some_and(Counter::is_waiting)
     }
 
+    fn ask_count(&mut self, q: ContactQuery) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let waiting = self
+            .counter
+            .get_or_insert_with(|| Counter::start(store))
+            .ask(q);
+        self.model.contacts.counting = waiting;
+    }
+
     /// Big books: the first page now, the count on the worker. Returns false
     /// when the book is small (the caller counts as before).
     pub(super) fn reload_contacts_big(&mut self) -> bool {
@@ -121,6 +132,15 @@ impl App {
             return false;
         }
         let q = self.model.contacts.query.clone();
+        // A "mailable for" answer to work out first: the worker does it (with
+        // the count); the first page comes when the count does.
+        if let Some(p) = q.mailable_for.as_deref()
+            && !store.mailable_ready(p).unwrap_or(true)
+        {
+            self.model.contacts.total = 0;
+            self.ask_count(q);
+            return true;
+        }
         let first = match store.contact_page(&q, 0, PAGE_SIZE) {
             Ok(rows) => rows,
             Err(e) => {
@@ -137,11 +157,10 @@ impl App {
                 c.generation += 1;
                 c.waiting = false;
             }
+            self.model.contacts.counting = false;
             return true;
         }
-        self.counter
-            .get_or_insert_with(|| Counter::start(store))
-            .ask(q);
+        self.ask_count(q);
         true
     }
 
@@ -152,16 +171,23 @@ impl App {
         };
         match c.poll() {
             Some(Ok(total)) => {
+                self.model.contacts.counting = false;
                 self.model.contacts.total = total;
+                if total > 0 && !self.model.contacts.pages.contains_key(&0) {
+                    let rows = self.fetch_page(0).unwrap_or_default();
+                    self.model.contacts.pages.insert(0, rows);
+                }
                 ctx.request_repaint();
             }
-            Some(Err(e)) => self
-                .toasts
-                .error(super::apply::store_error_text(&self.i18n, &e)),
+            Some(Err(e)) => {
+                self.model.contacts.counting = false;
+                self.toasts
+                    .error(super::apply::store_error_text(&self.i18n, &e));
+            }
             None if c.is_waiting() => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(30));
             }
-            None => {}
+            None => self.model.contacts.counting = false,
         }
     }
 

@@ -19,6 +19,9 @@ pub struct ContactsModel {
     pub pages: HashMap<u64, Vec<ContactRow>>,
     /// Pages asked for this frame (so a page is requested once).
     pub requested: HashSet<u64>,
+    /// The total (and on a slow filter the first page) is being worked out
+    /// off the UI thread (big books).
+    pub counting: bool,
 }
 
 impl ContactsModel {

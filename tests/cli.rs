@@ -303,6 +303,16 @@ fn demo_flag_fills_an_empty_book_and_refuses_a_real_one() {
         let e = c["email"].as_str().unwrap();
         e.ends_with("example.com") || e.ends_with("example.org") || e.ends_with("example.net")
     }));
+    // open requests with deadlines to look at: one overdue, one due soon
+    let requests = ok_json(&db, &["request", "list", "--format", "json"]);
+    let requests = requests.as_array().unwrap();
+    assert_eq!(requests.len(), 4);
+    let days: Vec<i64> = requests
+        .iter()
+        .map(|r| r["days_left"].as_i64().unwrap())
+        .collect();
+    assert!(days.iter().any(|&d| d < 0), "{days:?}");
+    assert!(days.iter().any(|&d| (0..=7).contains(&d)), "{days:?}");
     // again: the demo book stays as it is
     let again = ok_json(&db, &["--demo", "contacts", "list"]);
     assert_eq!(again.as_array().unwrap().len(), arr.len());

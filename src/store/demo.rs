@@ -8,7 +8,9 @@ use super::sources::insert_source;
 use super::{Result, Store, StoreError, audit};
 use crate::domain::SettingKey;
 use crate::domain::demo::{DemoBook, DemoContact};
-use crate::domain::{SourceId, fmt_time};
+use crate::domain::requests::{RequestDraft, RequestKind};
+use crate::domain::{ContactId, SourceId, fmt_time};
+use chrono::{Duration, Utc};
 
 impl Store {
     /// Loads the demo book in one transaction. Refuses a book that has data.
@@ -34,7 +36,34 @@ impl Store {
         Store::mark_demo(&tx)?;
         audit::append(&tx, "demo.loaded", "book", "", json!({ "contacts": added }))?;
         tx.commit()?;
+        self.load_demo_requests()?;
         Ok(added)
+    }
+
+    /// A few open requests, dated from today so the deadlines show: one
+    /// overdue, one due within a week, one fresh, one from a stranger.
+    fn load_demo_requests(&mut self) -> Result<()> {
+        let ids: Vec<ContactId> = self
+            .conn
+            .prepare("SELECT id FROM contacts ORDER BY id LIMIT 3")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let today = Utc::now().date_naive();
+        let plan = [
+            (RequestKind::Erasure, ids.first(), 35),
+            (RequestKind::Access, ids.get(1), 26),
+            (RequestKind::Objection, ids.get(2), 2),
+            (RequestKind::Access, None, 9),
+        ];
+        for (kind, contact, days_ago) in plan {
+            let mut draft = RequestDraft::new(kind, today - Duration::days(days_ago));
+            match contact {
+                Some(&id) => draft.contact = Some(id),
+                None => draft.email = "not.in.the.book@example.net".to_owned(),
+            }
+            self.log_request(&draft)?;
+        }
+        Ok(())
     }
 }
 

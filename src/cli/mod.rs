@@ -7,6 +7,7 @@ mod audit;
 mod breach;
 mod consent;
 mod contacts;
+mod dev;
 pub mod import;
 mod outreach;
 mod register;
@@ -74,6 +75,9 @@ pub enum Command {
     /// Check the suppression list
     #[command(subcommand)]
     Suppression(requests::SuppressionCmd),
+    /// Developer tools: generate big fake books for benchmarks
+    #[command(subcommand)]
+    Dev(dev::DevCmd),
     /// The record of processing activities (Art. 30): export, check, presets
     #[command(subcommand)]
     Register(register::RegisterCmd),
@@ -220,6 +224,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Outreach(c) => outreach::run(&mut store, c),
         Command::Request(c) => requests::run(&mut store, c),
         Command::Suppression(c) => requests::run_suppression(&store, c),
+        Command::Dev(c) => dev::run(&mut store, c),
         Command::Register(c) => register::run(&mut store, c),
         Command::Retention(c) => retention::run(&mut store, c),
         Command::Breach(c) => breach::run(&mut store, c),

@@ -57,6 +57,8 @@ pub struct ContactQuery {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContactRow {
     pub id: ContactId,
+    /// Where the row sits in the table's order (for the next page).
+    pub key: super::contact_query::PageKey,
     pub name: String,
     pub email: String,
     pub company: String,
@@ -113,27 +115,6 @@ pub struct ExportBasis {
     pub basis: LegalBasis,
 }
 
-/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
-fn like_pattern(text: &str) -> String {
-    let mut p = String::with_capacity(text.len() + 2);
-    p.push('%');
-    for ch in text.trim().chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(ch);
-    }
-    p.push('%');
-    p
-}
-
-const FILTER: &str = "(?1 = '%%'
-        OR c.last_name LIKE ?1 ESCAPE '\\' OR c.first_name LIKE ?1 ESCAPE '\\'
-        OR (c.first_name || ' ' || c.last_name) LIKE ?1 ESCAPE '\\'
-        OR c.email LIKE ?1 ESCAPE '\\' OR c.company LIKE ?1 ESCAPE '\\')
-    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contact_sources cs WHERE cs.contact_id = c.id AND cs.source_id = ?2))
-    AND (?3 IS NULL OR c.id IN (SELECT m.id FROM temp.outreach_mailable m WHERE m.purpose = ?3))";
-
 fn basis_list(conn: &Connection, id: ContactId) -> Result<Vec<(Purpose, LegalBasis)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.key, p.label, cp.basis FROM contact_purposes cp
@@ -174,6 +155,48 @@ fn source_links(conn: &Connection, id: ContactId) -> Result<Vec<SourceLink>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Table rows from raw rows: consent status and Art. 14 notice added.
+pub(super) fn table_rows(
+    conn: &Connection,
+    raw: Vec<super::contact_query::RawRow>,
+) -> Result<Vec<ContactRow>> {
+    let ids: Vec<ContactId> = raw.iter().map(|r| r.0).collect();
+    let events = events_for_many(conn, &ids)?;
+    let notices = super::outreach::notice_states(conn, &ids, chrono::Utc::now().date_naive())?;
+    Ok(raw
+        .into_iter()
+        .map(|(id, fields, restricted, sources, bases)| {
+            let evs = events.get(&id).map(Vec::as_slice).unwrap_or_default();
+            ContactRow {
+                id,
+                key: super::contact_query::PageKey {
+                    last_name: fields.last_name.clone(),
+                    first_name: fields.first_name.clone(),
+                    id,
+                },
+                name: fields.display_name(),
+                email: fields.email,
+                company: fields.company,
+                sources: sources
+                    .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
+                    .unwrap_or_default(),
+                bases: bases
+                    .map(|b| {
+                        b.split('\u{1e}')
+                            .filter_map(|pair| {
+                                let (p, code) = pair.split_once('\u{1f}')?;
+                                Some((p.to_owned(), LegalBasis::from_code(code)?))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                status: ContactStatus::summarize(restricted, evs),
+                notice: notices.get(&id).copied(),
+            }
+        })
+        .collect())
 }
 
 /// Looks up the contact holding a normalised e-mail.
@@ -290,97 +313,6 @@ pub(super) fn set_basis_in(
 impl Store {
     fn calling_code(&self) -> Result<Option<u16>> {
         Ok(self.settings()?.jurisdiction.calling_code())
-    }
-
-    /// How many contacts match the query.
-    pub fn count_contacts(&self, q: &ContactQuery) -> Result<u64> {
-        super::outreach_bulk::prepare_mailable_filter(self, q.mailable_for.as_deref())?;
-        let sql = format!("SELECT count(*) FROM contacts c WHERE {FILTER}");
-        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(
-            params![like_pattern(&q.text), q.source, q.mailable_for],
-            |r| r.get(0),
-        )?;
-        Ok(n as u64)
-    }
-
-    /// One page of the contacts table, sorted by last name, first name.
-    pub fn contact_page(
-        &self,
-        q: &ContactQuery,
-        offset: u64,
-        limit: u64,
-    ) -> Result<Vec<ContactRow>> {
-        super::outreach_bulk::prepare_mailable_filter(self, q.mailable_for.as_deref())?;
-        let sql = format!(
-            "SELECT c.id, c.first_name, c.last_name, c.email, c.company, c.restricted_at IS NOT NULL,
-                (SELECT group_concat(s.name, '\u{1f}') FROM contact_sources cs
-                    JOIN sources s ON s.id = cs.source_id WHERE cs.contact_id = c.id),
-                (SELECT group_concat(p.key || '\u{1f}' || cp.basis, '\u{1e}') FROM contact_purposes cp
-                    JOIN purposes p ON p.id = cp.purpose_id WHERE cp.contact_id = c.id)
-             FROM contacts c WHERE {FILTER}
-             ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id
-             LIMIT ?4 OFFSET ?5"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                like_pattern(&q.text),
-                q.source,
-                q.mailable_for,
-                limit as i64,
-                offset as i64
-            ],
-            |r| {
-                let fields = ContactFields {
-                    first_name: r.get(1)?,
-                    last_name: r.get(2)?,
-                    email: r.get(3)?,
-                    company: r.get(4)?,
-                    ..Default::default()
-                };
-                let sources: Option<String> = r.get(6)?;
-                let bases: Option<String> = r.get(7)?;
-                Ok((
-                    r.get::<_, ContactId>(0)?,
-                    fields,
-                    r.get::<_, bool>(5)?,
-                    sources,
-                    bases,
-                ))
-            },
-        )?;
-        let raw: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
-        let ids: Vec<ContactId> = raw.iter().map(|r| r.0).collect();
-        let events = events_for_many(&self.conn, &ids)?;
-        let notices =
-            super::outreach::notice_states(&self.conn, &ids, chrono::Utc::now().date_naive())?;
-        Ok(raw
-            .into_iter()
-            .map(|(id, fields, restricted, sources, bases)| {
-                let evs = events.get(&id).map(Vec::as_slice).unwrap_or_default();
-                ContactRow {
-                    id,
-                    name: fields.display_name(),
-                    email: fields.email,
-                    company: fields.company,
-                    sources: sources
-                        .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
-                        .unwrap_or_default(),
-                    bases: bases
-                        .map(|b| {
-                            b.split('\u{1e}')
-                                .filter_map(|pair| {
-                                    let (p, code) = pair.split_once('\u{1f}')?;
-                                    Some((p.to_owned(), LegalBasis::from_code(code)?))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    status: ContactStatus::summarize(restricted, evs),
-                    notice: notices.get(&id).copied(),
-                }
-            })
-            .collect())
     }
 
     pub fn contact(&self, id: ContactId) -> Result<Contact> {

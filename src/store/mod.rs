@@ -6,10 +6,13 @@ mod audit;
 mod backup;
 mod breach;
 mod consent;
+mod contact_query;
 mod contacts;
 mod demo;
 mod erasure;
+mod generate;
 mod import;
+mod mailable;
 mod outreach;
 mod outreach_bulk;
 mod register;
@@ -30,8 +33,10 @@ use crate::domain::FieldErrors;
 
 pub use audit::AuditCheck;
 pub use backup::{BackupInfo, DEFAULT_KEEP, RestoreOutcome};
+pub use contact_query::{PageKey, SUBSTRING_SEARCH_MAX};
 pub use contacts::{ContactDetail, ContactExport, ContactQuery, ContactRow, NewContact};
 pub use erasure::{Erasure, ErasureOutcome, ErasureReason};
+pub use generate::GenerateSummary;
 pub use import::{BatchSummary, ImportError, ImportRequest, SourceChoice, UndoSummary};
 pub use outreach::{ExportOptions, ExportSummary, OutreachError, OutreachSummary};
 pub use requests::{ErasureOrder, ObjectionScope, ReportTarget, RightsOutcome};
@@ -179,6 +184,13 @@ impl Store {
     /// A second connection to the same book (for work off the UI thread).
     pub fn reopen(&self) -> Result<Self> {
         open_with(&self.path, self.key.clone())
+    }
+
+    /// Opens another connection to this book when called, on any thread (an
+    /// encrypted book's key derivation then runs there, not on the caller's).
+    pub fn reopener(&self) -> impl FnOnce() -> Result<Self> + Send + 'static {
+        let (path, key) = (self.path.clone(), self.key.clone());
+        move || open_with(&path, key)
     }
 
     /// Whether the book file is encrypted.

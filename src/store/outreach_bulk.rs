@@ -2,15 +2,14 @@
 //! contacts-table filter), and the mail-merge export.
 //!
 //! The decision is domain logic, so the mailable set is computed in Rust from
-//! a few set-wise queries (one pass over the contacts) and kept in a temporary
-//! table that the table query joins. It is recomputed when the book changed
-//! (the newest audit entry differs: every change is audited) or the purpose
-//! differs. This is O(contacts) per change; see the report of issue 6.
+//! a few set-wise queries (one pass over the contacts, or over the contacts
+//! changed since: see `mailable.rs`, which keeps the answer in the book for the
+//! table filter).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::outreach::rules_for;
 use super::{Result, Store, StoreError, time_or_epoch};
@@ -71,18 +70,37 @@ impl From<std::io::Error> for OutreachError {
     }
 }
 
+/// Which contacts a pass over the book decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    All,
+    /// Only those in `mailable_dirty` (changed since the kept answer was computed).
+    Dirty,
+}
+
+impl Scope {
+    /// An SQL condition on the contact id column `col`.
+    fn filter(self, col: &str) -> String {
+        match self {
+            Self::All => "1".into(),
+            Self::Dirty => format!("{col} IN (SELECT contact_id FROM mailable_dirty)"),
+        }
+    }
+}
+
 /// Loads the keyed hashes of the suppression list.
 fn suppression_hashes(conn: &Connection) -> Result<HashSet<String>> {
-    let mut stmt = conn.prepare("SELECT hash FROM suppression")?;
+    let mut stmt = conn.prepare_cached("SELECT hash FROM suppression")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn customers(conn: &Connection) -> Result<HashSet<ContactId>> {
-    let mut stmt = conn.prepare(
+fn customers(conn: &Connection, scope: Scope) -> Result<HashSet<ContactId>> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT DISTINCT cs.contact_id FROM contact_sources cs JOIN sources s ON s.id = cs.source_id
-         WHERE s.kind = ?1",
-    )?;
+         WHERE s.kind = ?1 AND {}",
+        scope.filter("cs.contact_id")
+    ))?;
     let rows = stmt.query_map([crate::domain::SourceKind::ExistingCustomer.code()], |r| {
         r.get(0)
     })?;
@@ -94,13 +112,15 @@ fn decision_events(
     conn: &Connection,
     purpose: &str,
     channel: Channel,
+    scope: Scope,
 ) -> Result<HashMap<ContactId, Vec<ConsentEvent>>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.id, e.contact_id, p.key, e.channel, e.kind, e.at, e.method
          FROM consent_events e JOIN purposes p ON p.id = e.purpose_id
-         WHERE e.contact_id IS NOT NULL
+         WHERE e.contact_id IS NOT NULL AND {}
            AND ((p.key = ?1 AND e.channel = ?2) OR e.kind = 'objected')",
-    )?;
+        scope.filter("e.contact_id")
+    ))?;
     let rows = stmt.query_map(params![purpose, channel.code()], |r| {
         let ch: String = r.get(3)?;
         let kind: String = r.get(4)?;
@@ -144,12 +164,17 @@ struct BookFacts<'a> {
     events: HashMap<ContactId, Vec<ConsentEvent>>,
 }
 
-const DECISION_ROW: &str = "SELECT id, email, email_norm, phone_norm, audience,
-        restricted_at IS NOT NULL, street != '' AND city != ''
-     FROM contacts ORDER BY id";
+fn decision_row_sql(scope: Scope) -> String {
+    format!(
+        "SELECT id, email, email_norm, phone_norm, audience,
+            restricted_at IS NOT NULL, street != '' AND city != ''
+         FROM contacts WHERE {} ORDER BY id",
+        scope.filter("id")
+    )
+}
 
 impl BookFacts<'_> {
-    /// Decides one row of [`DECISION_ROW`]; returns its id when allowed.
+    /// Decides one row of [`decision_row_sql`]; returns its id when allowed.
     fn decide(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<ContactId>> {
         let id: ContactId = r.get(0)?;
         let email: String = r.get(1)?;
@@ -181,30 +206,37 @@ impl BookFacts<'_> {
     }
 }
 
-/// The ids of every contact that may be contacted for `purpose` on `channel`, ascending.
+/// What a pass decides: the purpose and channel, and for whom.
+pub(super) struct Pass<'a> {
+    pub jurisdiction: Jurisdiction,
+    pub purpose: &'a str,
+    pub channel: Channel,
+    pub scope: Scope,
+}
+
+/// The ids of every contact (in `pass.scope`) that may be contacted for the
+/// pass's purpose and channel, ascending.
 pub(super) fn mailable_ids(
     conn: &Connection,
     secret: &[u8],
-    jurisdiction: Jurisdiction,
-    purpose: &str,
-    channel: Channel,
+    pass: &Pass<'_>,
     progress: Option<&Progress>,
 ) -> Result<Vec<ContactId>> {
     let book = BookFacts {
-        jurisdiction,
-        purpose,
-        channel,
-        rules: rules_for(conn, purpose)?,
+        jurisdiction: pass.jurisdiction,
+        purpose: pass.purpose,
+        channel: pass.channel,
+        rules: rules_for(conn, pass.purpose)?,
         secret,
         suppressed: suppression_hashes(conn)?,
-        customers: customers(conn)?,
-        events: decision_events(conn, purpose, channel)?,
+        customers: customers(conn, pass.scope)?,
+        events: decision_events(conn, pass.purpose, pass.channel, pass.scope)?,
     };
     if let Some(p) = progress {
         let n: i64 = conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
         p.set_total(n as u64);
     }
-    let mut stmt = conn.prepare(DECISION_ROW)?;
+    let mut stmt = conn.prepare_cached(&decision_row_sql(pass.scope))?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     let mut seen = 0u64;
@@ -224,48 +256,6 @@ pub(super) fn mailable_ids(
         p.set_done(seen);
     }
     Ok(out)
-}
-
-/// Makes the temporary tables behind the "mailable for" filter exist, and
-/// fills them for `purpose` unless they already hold the current answer.
-pub(super) fn prepare_mailable_filter(store: &Store, purpose: Option<&str>) -> Result<()> {
-    let conn = &store.conn;
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS outreach_mailable (
-            purpose TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (purpose, id)) WITHOUT ROWID;
-         CREATE TEMP TABLE IF NOT EXISTS outreach_mailable_key (
-            purpose TEXT PRIMARY KEY, audit_id INTEGER NOT NULL) WITHOUT ROWID;",
-    )?;
-    let Some(purpose) = purpose else {
-        return Ok(());
-    };
-    let last_audit: i64 =
-        conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
-            r.get(0)
-        })?;
-    let cached: Option<i64> = conn
-        .prepare_cached("SELECT audit_id FROM temp.outreach_mailable_key WHERE purpose = ?1")?
-        .query_row([purpose], |r| r.get(0))
-        .optional()?;
-    if cached == Some(last_audit) {
-        return Ok(());
-    }
-    let j = store.settings()?.jurisdiction;
-    let ids = mailable_ids(conn, &store.secret, j, purpose, Channel::Email, None)?;
-    conn.execute(
-        "DELETE FROM temp.outreach_mailable WHERE purpose = ?1",
-        [purpose],
-    )?;
-    let mut ins =
-        conn.prepare_cached("INSERT INTO temp.outreach_mailable (purpose, id) VALUES (?1, ?2)")?;
-    for id in ids {
-        ins.execute(params![purpose, id])?;
-    }
-    conn.execute(
-        "INSERT OR REPLACE INTO temp.outreach_mailable_key (purpose, audit_id) VALUES (?1, ?2)",
-        params![purpose, last_audit],
-    )?;
-    Ok(())
 }
 
 /// What to export.
@@ -301,15 +291,13 @@ impl Store {
         purpose: &str,
         progress: Option<&Progress>,
     ) -> Result<Vec<ContactId>> {
-        let j = self.settings()?.jurisdiction;
-        mailable_ids(
-            &self.conn,
-            &self.secret,
-            j,
+        let pass = Pass {
+            jurisdiction: self.settings()?.jurisdiction,
             purpose,
-            Channel::Email,
-            progress,
-        )
+            channel: Channel::Email,
+            scope: Scope::All,
+        };
+        mailable_ids(&self.conn, &self.secret, &pass, progress)
     }
 
     /// Writes the mail-merge file of every contact mailable for the purpose.

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/0004_register.sql")),
     (5, include_str!("migrations/0005_outreach.sql")),
     (6, include_str!("migrations/0006_trust.sql")),
+    (7, include_str!("migrations/0007_scale.sql")),
 ];
 
 /// The schema version this build writes (the last migration's).

@@ -111,7 +111,7 @@ impl Store {
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {SOURCE_COLS},
-                (SELECT count(DISTINCT cs.contact_id) FROM contact_sources cs WHERE cs.source_id = s.id)
+                coalesce((SELECT n.contacts FROM source_counts n WHERE n.source_id = s.id), 0)
              FROM sources s ORDER BY s.name COLLATE NOCASE"
         ))?;
         let rows = stmt.query_map([], |r| {

@@ -36,6 +36,7 @@ pub(super) fn insert(
         )?
         .execute(params![hash, kind.code(), reason, scope, now()])?;
     if n > 0 {
+        super::mailable::suppression_added(conn, kind, norm, &hash)?;
         audit::append(
             conn,
             "suppression.added",

@@ -43,6 +43,8 @@ pub struct App {
     pub(super) backup_job: Option<super::jobs::Job<Result<PathBuf, StoreError>>>,
     /// Whether the daily backup was considered for the open book.
     pub(super) daily_checked: bool,
+    /// Counts the contacts table's matches off the UI thread (big books).
+    pub(super) counter: Option<super::counter::Counter>,
 }
 
 impl App {
@@ -116,6 +118,7 @@ impl App {
             busy: None,
             backup_job: None,
             daily_checked: false,
+            counter: None,
         };
         app.refresh();
         app.requests_startup_notice();
@@ -205,10 +208,16 @@ impl App {
     fn status_bar(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let count = self.model.contacts.total;
-            ui.label(
-                self.i18n
-                    .tr_args("contacts-count", &[("count", count.into())]),
-            );
+            if self.is_counting() {
+                ui.add(egui::Spinner::new())
+                    .on_hover_text(self.i18n.tr("contacts-counting"));
+                ui.label(self.i18n.tr("contacts-counting"));
+            } else {
+                ui.label(
+                    self.i18n
+                        .tr_args("contacts-count", &[("count", count.into())]),
+                );
+            }
             ui.separator();
             ui.label(RichText::new(&self.model.path).weak().monospace());
         });
@@ -232,10 +241,25 @@ impl App {
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_jobs();
+        self.poll_count(ctx);
         self.maybe_daily_backup(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+}
+
+impl App {
+    /// One frame without eframe (benchmarks, headless runs): polls the
+    /// background work, then draws and runs the commands, as a window does.
+    pub fn headless_frame(&mut self, ui: &mut egui::Ui) {
+        self.poll_jobs();
+        self.poll_count(&ui.ctx().clone());
+        self.frame_ui(ui);
+    }
+
+    fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let commands = self.draw(ui);
         let had_commands = !commands.is_empty();
         let ctx = ui.ctx().clone();

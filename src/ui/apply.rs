@@ -6,7 +6,6 @@ use fluent_bundle::FluentValue;
 
 use super::app::App;
 use super::command::{Command, Nav};
-use super::model::PAGE_SIZE;
 use crate::domain::demo::demo_book;
 use crate::i18n::I18n;
 use crate::store::{ContactQuery, Store, StoreError};
@@ -163,7 +162,10 @@ impl App {
     }
 
     /// Runs a read on the store; an error becomes a toast.
-    fn with_store<T>(&mut self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Option<T> {
+    pub(super) fn with_store<T>(
+        &mut self,
+        f: impl FnOnce(&Store) -> Result<T, StoreError>,
+    ) -> Option<T> {
         let store = self.store.as_ref()?;
         match f(store) {
             Ok(v) => Some(v),
@@ -217,6 +219,9 @@ impl App {
 
     fn reload_contacts(&mut self) {
         self.model.contacts.invalidate();
+        if self.reload_contacts_big() {
+            return;
+        }
         let q = self.model.contacts.query.clone();
         if let Some(total) = self.with_store(|s| s.count_contacts(&q)) {
             self.model.contacts.total = total;
@@ -227,11 +232,9 @@ impl App {
         if self.model.contacts.pages.contains_key(&page) {
             return;
         }
-        let q = self.model.contacts.query.clone();
-        let rows = self
-            .with_store(|s| s.contact_page(&q, page * PAGE_SIZE, PAGE_SIZE))
-            .unwrap_or_default();
+        let rows = self.fetch_page(page).unwrap_or_default();
         self.model.contacts.pages.insert(page, rows);
+        self.model.contacts.forget_far_pages(page);
     }
 
     fn reload_detail(&mut self) {
@@ -288,6 +291,7 @@ impl App {
         self.register = Default::default();
         self.import = Default::default();
         self.model = Default::default();
+        self.counter = None;
         self.nav = Nav::Contacts;
         self.daily_checked = false;
         self.refresh();

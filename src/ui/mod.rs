@@ -6,6 +6,7 @@ mod app;
 mod apply;
 mod command;
 mod contacts;
+mod counter;
 pub mod file_dialog;
 pub mod import;
 pub mod jobs;

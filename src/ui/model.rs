@@ -8,6 +8,9 @@ use crate::store::{AuditCheck, ContactDetail, ContactQuery, ContactRow, SourceSu
 /// Rows per page fetched for the contacts table.
 pub const PAGE_SIZE: u64 = 100;
 
+/// Loaded pages kept at most (the table's cache; see `forget_far_pages`).
+pub const MAX_PAGES: usize = 60;
+
 /// The contacts table: the query, its total, and the pages fetched so far.
 #[derive(Debug, Default)]
 pub struct ContactsModel {
@@ -16,6 +19,9 @@ pub struct ContactsModel {
     pub pages: HashMap<u64, Vec<ContactRow>>,
     /// Pages asked for this frame (so a page is requested once).
     pub requested: HashSet<u64>,
+    /// The total (and on a slow filter the first page) is being worked out
+    /// off the UI thread (big books).
+    pub counting: bool,
 }
 
 impl ContactsModel {
@@ -24,6 +30,19 @@ impl ContactsModel {
         self.pages
             .get(&(index / PAGE_SIZE))
             .and_then(|p| p.get((index % PAGE_SIZE) as usize))
+    }
+
+    /// Keeps memory flat on big books: past [`MAX_PAGES`] loaded pages, the
+    /// ones farthest from `near` are dropped (they load again when seen).
+    pub fn forget_far_pages(&mut self, near: u64) {
+        if self.pages.len() <= MAX_PAGES {
+            return;
+        }
+        let mut far: Vec<u64> = self.pages.keys().copied().collect();
+        far.sort_by_key(|p| std::cmp::Reverse(p.abs_diff(near)));
+        for p in far.into_iter().take(self.pages.len() - MAX_PAGES / 2) {
+            self.pages.remove(&p);
+        }
     }
 
     /// Forgets loaded pages (after a change or a new query).

@@ -32,7 +32,12 @@ pub fn ui(
     let total = model.contacts.total;
     if total == 0 {
         ui.add_space(20.0);
-        ui.label(i18n.tr("contacts-none-found"));
+        if model.contacts.counting {
+            ui.add(egui::Spinner::new())
+                .on_hover_text(i18n.tr("contacts-counting"));
+        } else {
+            ui.label(i18n.tr("contacts-none-found"));
+        }
         return;
     }
     let mut missing = BTreeSet::new();

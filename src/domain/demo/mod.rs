@@ -13,6 +13,12 @@ use super::contact::{Audience, ContactFields};
 use super::settings::ControllerIdentity;
 use super::source::{SourceFields, SourceKind};
 
+mod names;
+pub mod scale;
+
+pub use names::NameStyle;
+use names::{CITIES, COMPANIES, FIRST, JOBS, LAST, STREETS_DE, STREETS_FR};
+
 /// The seed of the demo book shown to newcomers.
 pub const DEMO_SEED: u64 = 0x00C0_4E57_B00C;
 /// How many contacts the demo book has.
@@ -49,111 +55,6 @@ impl SplitMix64 {
         &items[self.below(items.len() as u64) as usize]
     }
 }
-
-const FIRST: &[&str] = &[
-    "Anna", "Jonas", "Lea", "Lukas", "Marie", "Felix", "Sophie", "Paul", "Emma", "Leon", "Hannah",
-    "Elias", "Mia", "Noah", "Lina", "Ben", "Clara", "Finn", "Jürgen", "Sabine", "Günther", "Renée",
-    "Élodie", "Camille", "Louis", "Chloé", "Hugo", "Léa", "Thomas", "Nathalie", "Olivia", "James",
-    "Amelia", "Oliver", "Isla", "George", "Zoë", "Max", "Ida", "Karl",
-];
-const LAST: &[&str] = &[
-    "Müller",
-    "Schmidt",
-    "Schneider",
-    "Fischer",
-    "Weber",
-    "Meyer",
-    "Wagner",
-    "Becker",
-    "Schulz",
-    "Hoffmann",
-    "Koch",
-    "Richter",
-    "Klein",
-    "Wolf",
-    "Schröder",
-    "Neumann",
-    "Braun",
-    "Zimmermann",
-    "Krüger",
-    "Hartmann",
-    "Martin",
-    "Bernard",
-    "Dubois",
-    "Durand",
-    "Lefèvre",
-    "Moreau",
-    "Laurent",
-    "Girard",
-    "Fournier",
-    "Mercier",
-    "Smith",
-    "Jones",
-    "Taylor",
-    "Brown",
-    "Walker",
-    "Evans",
-    "Thompson",
-    "Wright",
-    "Weiß",
-    "Groß",
-];
-const COMPANIES: &[(&str, &str)] = &[
-    ("Musterbau GmbH", "musterbau"),
-    ("Beispiel Logistik AG", "beispiel-logistik"),
-    ("Nordlicht Software GmbH", "nordlicht"),
-    ("Rheinwerk Maschinen KG", "rheinwerk"),
-    ("Alpenblick Hotels GmbH", "alpenblick"),
-    ("Hanse Druck e.K.", "hanse-druck"),
-    ("Atelier Lumière SARL", "atelier-lumiere"),
-    ("Boulangerie Exemple SAS", "boulangerie-exemple"),
-    ("Conseil & Associés SA", "conseil-associes"),
-    ("Vignobles Modèle SCEA", "vignobles-modele"),
-    ("Sample Widgets Ltd", "sample-widgets"),
-    ("Placeholder Analytics Ltd", "placeholder-analytics"),
-    ("Elbe Energie GmbH", "elbe-energie"),
-    ("Spreewald Feinkost GmbH", "spreewald-feinkost"),
-    ("Taunus Steuerberatung PartG", "taunus-stb"),
-    ("Isar Medientechnik GmbH", "isar-medien"),
-];
-const JOBS: &[&str] = &[
-    "Geschäftsführerin",
-    "Einkaufsleiter",
-    "Head of Marketing",
-    "Office Manager",
-    "Directrice commerciale",
-    "Responsable achats",
-    "IT-Leiter",
-    "Buchhaltung",
-    "CEO",
-    "Projektleiterin",
-];
-const CITIES: &[(&str, &str, &str)] = &[
-    ("10115", "Berlin", "DE"),
-    ("20095", "Hamburg", "DE"),
-    ("80331", "München", "DE"),
-    ("50667", "Köln", "DE"),
-    ("60311", "Frankfurt am Main", "DE"),
-    ("45127", "Essen", "DE"),
-    ("75001", "Paris", "FR"),
-    ("69001", "Lyon", "FR"),
-    ("13001", "Marseille", "FR"),
-    ("1010", "Wien", "AT"),
-];
-const STREETS_DE: &[&str] = &[
-    "Hauptstraße",
-    "Bahnhofstraße",
-    "Gartenweg",
-    "Lindenallee",
-    "Schillerstraße",
-    "Am Markt",
-];
-const STREETS_FR: &[&str] = &[
-    "Rue de la Paix",
-    "Rue Exemple",
-    "Avenue des Tilleuls",
-    "Place du Marché",
-];
 
 /// The wording of the newsletter sign-up box on the (fake) website.
 pub const WORDING_NEWSLETTER: &str = "Ja, ich möchte den Newsletter der Beispiel Consulting GmbH per \
@@ -261,11 +162,22 @@ pub fn demo_sources() -> Vec<SourceFields> {
 #[derive(Debug, Clone)]
 pub struct DemoGenerator {
     seed: u64,
+    names: NameStyle,
 }
 
 impl DemoGenerator {
     pub fn new(seed: u64) -> Self {
-        Self { seed }
+        Self {
+            seed,
+            names: NameStyle::Demo,
+        }
+    }
+
+    /// The same people, named from a much larger (made-up) pool of surnames
+    /// and companies; the demo book itself keeps [`NameStyle::Demo`].
+    pub fn with_names(mut self, names: NameStyle) -> Self {
+        self.names = names;
+        self
     }
 
     /// The `i`-th contact (unique e-mail per index).
@@ -282,7 +194,7 @@ impl DemoGenerator {
             84..=91 => 4,
             _ => 5,
         };
-        let mut c = base_contact(&mut rng, i, source);
+        let mut c = base_contact(&mut rng, i, source, self.names);
         match source {
             0 => web_history(&mut rng, &mut c),
             1 => fair_history(&mut rng, &mut c),
@@ -328,16 +240,26 @@ fn ts(rng: &mut SplitMix64, from_year: i32) -> DateTime<Utc> {
     start + Duration::seconds(rng.below(span) as i64)
 }
 
-fn base_contact(rng: &mut SplitMix64, i: usize, source: usize) -> DemoContact {
+fn base_contact(rng: &mut SplitMix64, i: usize, source: usize, names: NameStyle) -> DemoContact {
     let first = *rng.pick(FIRST);
-    let last = *rng.pick(LAST);
+    let last = match names {
+        NameStyle::Varied if rng.chance(70) => names::varied_last(rng),
+        _ => (*rng.pick(LAST)).to_owned(),
+    };
     let b2b = match source {
         0 => rng.chance(20),
         2 => rng.chance(50),
         _ => true,
     };
-    let (company, slug) = if b2b { *rng.pick(COMPANIES) } else { ("", "") };
-    let local = format!("{}.{}", ascii_slug(first), ascii_slug(last));
+    let (company, slug) = match names {
+        _ if !b2b => (String::new(), String::new()),
+        NameStyle::Varied if rng.chance(60) => names::varied_company(rng),
+        _ => {
+            let (c, s) = *rng.pick(COMPANIES);
+            (c.to_owned(), s.to_owned())
+        }
+    };
+    let local = format!("{}.{}", ascii_slug(first), ascii_slug(&last));
     let email = if b2b {
         format!("{local}{i}@{slug}.example.com")
     } else {
@@ -352,14 +274,14 @@ fn base_contact(rng: &mut SplitMix64, i: usize, source: usize) -> DemoContact {
     };
     let fields = ContactFields {
         first_name: first.into(),
-        last_name: last.into(),
+        last_name: last,
         email,
         phone: if rng.chance(60) {
             format!("+44 7700 900{:03}", rng.below(1000))
         } else {
             String::new()
         },
-        company: company.into(),
+        company,
         job_title: if b2b {
             (*rng.pick(JOBS)).into()
         } else {

@@ -10,6 +10,7 @@ mod contacts;
 mod demo;
 mod erasure;
 mod import;
+mod integrity;
 mod outreach;
 mod outreach_bulk;
 mod register;

@@ -8,6 +8,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
+use super::limits::{MAX_LINE_BYTES, check_cells};
 use super::{Item, ReadError, ReadInfo, Row, RowError, RowProblem, text};
 use crate::domain::progress::Progress;
 
@@ -48,6 +49,8 @@ struct Card {
     props: Vec<Prop>,
     original: String,
     skipping_binary: bool,
+    /// A line of the card was over [`MAX_LINE_BYTES`] (not a binary one).
+    too_long: bool,
 }
 
 /// Splits at the first `sep` outside double quotes.
@@ -346,7 +349,18 @@ impl Cards<'_> {
         if upper == "END:VCARD" {
             if let Some(mut card) = self.card.take() {
                 card.push_original(line.trim());
-                return (self.visit)(Item::Row(Ok(card.into_row())));
+                let (at, too_long) = (card.line, card.too_long);
+                let row = card.into_row();
+                let problem = if too_long {
+                    Some(RowProblem::LineTooLong)
+                } else {
+                    check_cells(&row.cells)
+                };
+                let item = match problem {
+                    Some(problem) => Err(RowError { line: at, problem }),
+                    None => Ok(row),
+                };
+                return (self.visit)(Item::Row(item));
             }
             return ControlFlow::Continue(());
         }
@@ -356,6 +370,55 @@ impl Cards<'_> {
             card.props.push(p);
         }
         ControlFlow::Continue(())
+    }
+
+    /// A line of the open card went over the limit.
+    fn too_long(&mut self, line: &str) {
+        if let Some(card) = &mut self.card
+            && !is_binary(line)
+        {
+            card.too_long = true;
+        }
+    }
+}
+
+/// Whether a line holds a binary property (a photo, a logo, …).
+fn is_binary(line: &str) -> bool {
+    let name = line
+        .split([';', ':'])
+        .next()
+        .unwrap_or_default()
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_uppercase();
+    BINARY.contains(&name.as_str())
+}
+
+/// Reads one line into `buf` (cleared first), keeping at most
+/// [`MAX_LINE_BYTES`] of it and skipping the rest. Returns the bytes
+/// consumed (0 at the end) and whether the line was cut.
+fn read_line_capped(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
+    buf.clear();
+    let (mut used, mut cut) = (0, false);
+    loop {
+        let avail = input.fill_buf()?;
+        if avail.is_empty() {
+            return Ok((used, cut));
+        }
+        let (take, done) = match avail.iter().position(|b| *b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        let room = MAX_LINE_BYTES.saturating_sub(buf.len()).min(take);
+        buf.extend_from_slice(&avail[..room]);
+        cut |= room < take;
+        input.consume(take);
+        used += take;
+        if done {
+            return Ok((used, cut));
+        }
     }
 }
 
@@ -385,39 +448,49 @@ pub fn read(
     }
     let mut cards = Cards { visit, card: None };
     let mut input = BufReader::new(reader);
-    let mut buf = String::new();
-    let mut current: Option<(String, u64)> = None;
+    let mut bytes = Vec::new();
+    // The logical line being unfolded: its text, first line, and whether it went over the limit.
+    let mut current: Option<(String, u64, bool)> = None;
     let mut n: u64 = 0;
     loop {
-        buf.clear();
-        if input.read_line(&mut buf)? == 0 {
+        let (used, cut) = read_line_capped(&mut input, &mut bytes)?;
+        if used == 0 {
             break;
         }
         n += 1;
         if n & 1023 == 0 {
             progress.set_done(consumed.load(Ordering::Relaxed));
         }
+        let buf = String::from_utf8_lossy(&bytes);
         let line = buf.trim_end_matches(['\r', '\n']);
         let continues_qp = current
             .as_ref()
-            .is_some_and(|(c, _)| c.ends_with('=') && is_qp_line(c));
+            .is_some_and(|(c, _, _)| c.ends_with('=') && is_qp_line(c));
         let folded = !line.is_empty() && line.starts_with([' ', '\t']) && current.is_some();
-        if let Some((cur, _)) = current.as_mut().filter(|_| continues_qp || folded) {
-            if continues_qp {
+        if let Some((cur, _, over)) = current.as_mut().filter(|_| continues_qp || folded) {
+            let part = if continues_qp {
                 cur.pop();
-                cur.push_str(line);
+                line
             } else {
-                cur.push_str(&line[1..]);
+                &line[1..]
+            };
+            if cur.len() + part.len() > MAX_LINE_BYTES || cut {
+                *over = true;
+            } else {
+                cur.push_str(part);
             }
             if let Some(card) = &mut cards.card {
                 card.keep_original(line, false);
             }
             continue;
         }
-        if let Some((done, at)) = current.take()
-            && cards.logical(&done, at).is_break()
-        {
-            return Ok(info);
+        if let Some((done, at, over)) = current.take() {
+            if over {
+                cards.too_long(&done);
+            }
+            if cards.logical(&done, at).is_break() {
+                return Ok(info);
+            }
         }
         if line.trim().is_empty() {
             continue;
@@ -427,12 +500,15 @@ pub fn read(
         {
             card.keep_original(line, true);
         }
-        current = Some((line.to_owned(), n));
+        current = Some((line.to_owned(), n, cut));
     }
-    if let Some((done, at)) = current.take()
-        && cards.logical(&done, at).is_break()
-    {
-        return Ok(info);
+    if let Some((done, at, over)) = current.take() {
+        if over {
+            cards.too_long(&done);
+        }
+        if cards.logical(&done, at).is_break() {
+            return Ok(info);
+        }
     }
     if let Some(open) = cards.card.take() {
         let err = RowError {

@@ -69,8 +69,34 @@ impl Store {
     }
 
     /// Copies the book to `target` with the online backup API (the target is
-    /// keyed like the book). The target must not exist.
+    /// keyed like the book). The target must not exist. The copy is audited
+    /// (without its path, which may name a person's folder).
     pub fn backup_to(&self, target: &Path) -> Result<()> {
+        self.copy_to(target)?;
+        self.audit_backup("export")
+    }
+
+    /// Audits a backup the user asked for (a copy of every personal datum in
+    /// the book). The automatic safety copies before an import, undo,
+    /// retention run or restore are not audited, so that an import that
+    /// brings nobody in leaves the book exactly as it was.
+    fn audit_backup(&self, reason: &str) -> Result<()> {
+        let contacts: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
+        let tx = self.conn.unchecked_transaction()?;
+        audit::append(
+            &tx,
+            "backup.created",
+            "book",
+            "",
+            json!({ "reason": reason, "contacts": contacts }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn copy_to(&self, target: &Path) -> Result<()> {
         if target.exists() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
@@ -120,8 +146,11 @@ impl Store {
         if partial.exists() {
             shred(&partial)?;
         }
-        self.backup_to(&partial)?;
+        self.copy_to(&partial)?;
         std::fs::rename(&partial, &target)?;
+        if reason == "manual" {
+            self.audit_backup(reason)?;
+        }
         self.rotate_backups(self.settings()?.backups_keep as usize)?;
         Ok(target)
     }

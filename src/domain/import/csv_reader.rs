@@ -82,6 +82,40 @@ fn close_last(last: Record, quotes: u64) -> Record {
     }
 }
 
+/// The cells of a record and the line it starts on; `None` for the blank
+/// line of a CRLF file. `mac_line` is the record's number in a CR-only file.
+fn cells_of(
+    record: &csv::StringRecord,
+    line_before: u64,
+    end_line: u64,
+    mac_line: Option<u64>,
+) -> Option<(u64, Vec<String>)> {
+    let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+    let line = match mac_line {
+        Some(n) => n,
+        None => {
+            // The parser dates a record from before the blank lines it skipped;
+            // counting back from its end (less its embedded newlines) is exact.
+            let embedded: usize = cells.iter().map(|c| c.matches('\n').count()).sum();
+            let from_end = end_line.saturating_sub(1 + embedded as u64);
+            record
+                .position()
+                .map_or(line_before, |p| p.line())
+                .max(from_end)
+        }
+    };
+    if let Some(last) = cells.last_mut()
+        && last.ends_with('\r')
+    {
+        last.pop();
+    }
+    // A blank line of a CRLF file, as the parser skips blank LF lines.
+    if cells.len() == 1 && cells[0].is_empty() {
+        return None;
+    }
+    Some((line, cells))
+}
+
 pub fn read(
     path: &Path,
     progress: &Progress,
@@ -129,29 +163,11 @@ pub fn read(
                 continue;
             }
             Ok(true) => {
-                let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
-                let line = if cr_only {
-                    n + 1
-                } else {
-                    // The parser dates a record from before the blank lines it skipped;
-                    // counting back from its end (less its embedded newlines) is exact.
-                    let embedded: usize = cells.iter().map(|c| c.matches('\n').count()).sum();
-                    let from_end = rdr.position().line().saturating_sub(1 + embedded as u64);
-                    record
-                        .position()
-                        .map_or(line_before, |p| p.line())
-                        .max(from_end)
-                };
-                if let Some(last) = cells.last_mut()
-                    && last.ends_with('\r')
-                {
-                    last.pop();
+                let end_line = rdr.position().line();
+                match cells_of(&record, line_before, end_line, cr_only.then_some(n + 1)) {
+                    Some(rec) => Ok(rec),
+                    None => continue,
                 }
-                // A blank line of a CRLF file, as the parser skips blank LF lines.
-                if cells.len() == 1 && cells[0].is_empty() {
-                    continue;
-                }
-                Ok((line, cells))
             }
             Err(e) => {
                 let line = e.position().map_or(line_before, |p| p.line());

@@ -62,6 +62,35 @@ pub fn check_zip(path: &Path) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// Reads one line into `buf` (cleared first), keeping at most
+/// [`MAX_LINE_BYTES`] of it and skipping the rest. Returns the bytes
+/// consumed (0 at the end) and whether the line was cut.
+pub(super) fn read_line_capped(
+    input: &mut impl std::io::BufRead,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<(usize, bool)> {
+    buf.clear();
+    let (mut used, mut cut) = (0, false);
+    loop {
+        let avail = input.fill_buf()?;
+        if avail.is_empty() {
+            return Ok((used, cut));
+        }
+        let (take, done) = match avail.iter().position(|b| *b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        let room = MAX_LINE_BYTES.saturating_sub(buf.len()).min(take);
+        buf.extend_from_slice(&avail[..room]);
+        cut |= room < take;
+        input.consume(take);
+        used += take;
+        if done {
+            return Ok((used, cut));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,12 +3,12 @@
 //! one row with fixed columns; the card's text is kept as received (without
 //! embedded photos or other binary data).
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use super::limits::{MAX_LINE_BYTES, check_cells};
+use super::limits::{MAX_LINE_BYTES, check_cells, read_line_capped};
 use super::{Item, ReadError, ReadInfo, Row, RowError, RowProblem, text};
 use crate::domain::progress::Progress;
 
@@ -372,6 +372,17 @@ impl Cards<'_> {
         ControlFlow::Continue(())
     }
 
+    /// Hands on a finished logical line (text, first line, over the limit).
+    fn flush(&mut self, line: Option<(String, u64, bool)>) -> ControlFlow<()> {
+        let Some((done, at, over)) = line else {
+            return ControlFlow::Continue(());
+        };
+        if over {
+            self.too_long(&done);
+        }
+        self.logical(&done, at)
+    }
+
     /// A line of the open card went over the limit.
     fn too_long(&mut self, line: &str) {
         if let Some(card) = &mut self.card
@@ -394,32 +405,6 @@ fn is_binary(line: &str) -> bool {
         .trim()
         .to_ascii_uppercase();
     BINARY.contains(&name.as_str())
-}
-
-/// Reads one line into `buf` (cleared first), keeping at most
-/// [`MAX_LINE_BYTES`] of it and skipping the rest. Returns the bytes
-/// consumed (0 at the end) and whether the line was cut.
-fn read_line_capped(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
-    buf.clear();
-    let (mut used, mut cut) = (0, false);
-    loop {
-        let avail = input.fill_buf()?;
-        if avail.is_empty() {
-            return Ok((used, cut));
-        }
-        let (take, done) = match avail.iter().position(|b| *b == b'\n') {
-            Some(i) => (i + 1, true),
-            None => (avail.len(), false),
-        };
-        let room = MAX_LINE_BYTES.saturating_sub(buf.len()).min(take);
-        buf.extend_from_slice(&avail[..room]);
-        cut |= room < take;
-        input.consume(take);
-        used += take;
-        if done {
-            return Ok((used, cut));
-        }
-    }
 }
 
 fn is_qp_line(line: &str) -> bool {
@@ -484,13 +469,8 @@ pub fn read(
             }
             continue;
         }
-        if let Some((done, at, over)) = current.take() {
-            if over {
-                cards.too_long(&done);
-            }
-            if cards.logical(&done, at).is_break() {
-                return Ok(info);
-            }
+        if cards.flush(current.take()).is_break() {
+            return Ok(info);
         }
         if line.trim().is_empty() {
             continue;
@@ -502,13 +482,8 @@ pub fn read(
         }
         current = Some((line.to_owned(), n, cut));
     }
-    if let Some((done, at, over)) = current.take() {
-        if over {
-            cards.too_long(&done);
-        }
-        if cards.logical(&done, at).is_break() {
-            return Ok(info);
-        }
+    if cards.flush(current.take()).is_break() {
+        return Ok(info);
     }
     if let Some(open) = cards.card.take() {
         let err = RowError {
@@ -522,37 +497,5 @@ pub fn read(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quoted_printable_with_charsets() {
-        let p = parse_prop("N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;")
-            .unwrap();
-        assert_eq!(p.name, "N");
-        assert_eq!(components(&p.value)[..2], ["Müller", "Jürgen"]);
-        let p = parse_prop("FN;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:J=FCrgen M=FCller").unwrap();
-        assert_eq!(p.value, "Jürgen Müller");
-    }
-
-    #[test]
-    fn params_in_every_style() {
-        let p = parse_prop("item1.EMAIL;type=INTERNET;type=pref:a@example.com").unwrap();
-        assert_eq!((p.name.as_str(), p.pref), ("EMAIL", true));
-        let p = parse_prop("tel;WORK;VOICE:+49 30 1234567").unwrap();
-        assert_eq!(p.name, "TEL");
-        assert_eq!(p.types, ["work", "voice"]);
-        let p = parse_prop("TEL;VALUE=uri;PREF=1;TYPE=\"voice,home\":tel:+44-7700-900123").unwrap();
-        assert!(p.pref);
-        assert_eq!(clean_tel(&p.value), "+44-7700-900123");
-    }
-
-    #[test]
-    fn escapes_and_components() {
-        assert_eq!(
-            components(r"Beispiel\, Muster & Co;Vertrieb"),
-            ["Beispiel, Muster & Co", "Vertrieb"]
-        );
-        assert_eq!(unescape(r"line1\nline2"), "line1\nline2");
-    }
-}
+#[path = "vcard_tests.rs"]
+mod tests;

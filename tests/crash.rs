@@ -287,12 +287,12 @@ fn killing_an_import_at_any_point_leaves_a_sound_book() {
         run += 1;
     }
 
-    // Killed at times spread over the whole import (a few just past its end).
+    // Killed at times spread over the whole import (the last few past its undisturbed end, as a busy machine runs slower).
     for i in 0..TIMED_RUNS {
         let db = dir.path().join(format!("timed{run}.sqlite"));
         copy_book(&base_db, &db);
         let slot = (i as f64 + rng.unit()) / TIMED_RUNS as f64;
-        let after = full_time.mul_f64(slot * 1.05);
+        let after = full_time.mul_f64(slot * 1.25);
         killed += usize::from(spawn_and_kill_after(
             &mut import_cmd(&db, &list, "Bought list"),
             after,

@@ -16,6 +16,8 @@ use crate::domain::audit::{IdentifierKind, keyed_hash};
 /// How many automatic backups are kept unless the setting says otherwise.
 pub const DEFAULT_KEEP: usize = 10;
 const STAMP: &str = "%Y%m%d-%H%M%S";
+/// Suffix of a backup being written.
+const PARTIAL: &str = ".partial";
 
 /// One backup file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,8 +69,34 @@ impl Store {
     }
 
     /// Copies the book to `target` with the online backup API (the target is
-    /// keyed like the book). The target must not exist.
+    /// keyed like the book). The target must not exist. The copy is audited
+    /// (without its path, which may name a person's folder).
     pub fn backup_to(&self, target: &Path) -> Result<()> {
+        self.copy_to(target)?;
+        self.audit_backup("export")
+    }
+
+    /// Audits a backup the user asked for (a copy of every personal datum in
+    /// the book). The automatic safety copies before an import, undo,
+    /// retention run or restore are not audited, so that an import that
+    /// brings nobody in leaves the book exactly as it was.
+    fn audit_backup(&self, reason: &str) -> Result<()> {
+        let contacts: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
+        let tx = self.conn.unchecked_transaction()?;
+        audit::append(
+            &tx,
+            "backup.created",
+            "book",
+            "",
+            json!({ "reason": reason, "contacts": contacts }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn copy_to(&self, target: &Path) -> Result<()> {
         if target.exists() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
@@ -112,9 +140,41 @@ impl Store {
             n += 1;
             target = self.backup_dir().join(name(n));
         }
-        self.backup_to(&target)?;
+        // Written under a temporary name and renamed when complete, so a crash
+        // (or a kill) mid-copy never leaves a half backup that looks like one.
+        let partial = with_suffix(&target, PARTIAL);
+        if partial.exists() {
+            shred(&partial)?;
+        }
+        self.copy_to(&partial)?;
+        std::fs::rename(&partial, &target)?;
+        if reason == "manual" {
+            self.audit_backup(reason)?;
+        }
         self.rotate_backups(self.settings()?.backups_keep as usize)?;
         Ok(target)
+    }
+
+    /// Removes what an interrupted backup left (`*.sqlite.partial` and its
+    /// journal) once it is older than a minute (a live backup is younger).
+    fn remove_stale_partials(&self) -> Result<()> {
+        let Ok(entries) = std::fs::read_dir(self.backup_dir()) else {
+            return Ok(());
+        };
+        let stem = format!("{}-", self.stem());
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stale = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(60));
+            if name.starts_with(&stem) && name.contains(PARTIAL) && stale {
+                shred(&e.path())?;
+            }
+        }
+        Ok(())
     }
 
     /// Backup files, newest first (read from their names; nothing is opened).
@@ -142,6 +202,7 @@ impl Store {
 
     /// Deletes (overwriting first) all but the newest `keep` backups.
     pub fn rotate_backups(&self, keep: usize) -> Result<usize> {
+        self.remove_stale_partials()?;
         let all = self.list_backups()?;
         let mut removed = 0;
         for b in all.iter().skip(keep.max(1)) {

@@ -13,6 +13,7 @@ mod erasure;
 mod generate;
 mod import;
 mod mailable;
+mod integrity;
 mod outreach;
 mod outreach_bulk;
 mod register;

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use super::framer::Framer;
+use super::limits::MAX_COLUMNS;
 use super::{Item, ReadError, ReadInfo, RowError, RowProblem, text};
 use crate::domain::progress::Progress;
 
@@ -50,6 +51,71 @@ pub fn detect_delimiter(sample: &str) -> u8 {
     best.0
 }
 
+/// Counts the double quotes that pass through (to spot a quote that is
+/// opened and never closed: the parser then ends the file inside one cell).
+struct QuoteCounter<R> {
+    inner: R,
+    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let q = buf[..n].iter().filter(|b| **b == b'"').count() as u64;
+        self.quotes.set(self.quotes.get() + q);
+        Ok(n)
+    }
+}
+
+type Record = Result<(u64, Vec<String>), RowError>;
+
+/// The last record, if a quote in it was never closed, is replaced by an error.
+fn close_last(last: Record, quotes: u64) -> Record {
+    match last {
+        Ok((line, cells)) if quotes % 2 == 1 && cells.iter().any(|c| c.contains(['\n', '\r'])) => {
+            Err(RowError {
+                line,
+                problem: RowProblem::UnterminatedQuote,
+            })
+        }
+        other => other,
+    }
+}
+
+/// The cells of a record and the line it starts on; `None` for the blank
+/// line of a CRLF file. `mac_line` is the record's number in a CR-only file.
+fn cells_of(
+    record: &csv::StringRecord,
+    line_before: u64,
+    end_line: u64,
+    mac_line: Option<u64>,
+) -> Option<(u64, Vec<String>)> {
+    let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+    let line = match mac_line {
+        Some(n) => n,
+        None => {
+            // The parser dates a record from before the blank lines it skipped;
+            // counting back from its end (less its embedded newlines) is exact.
+            let embedded: usize = cells.iter().map(|c| c.matches('\n').count()).sum();
+            let from_end = end_line.saturating_sub(1 + embedded as u64);
+            record
+                .position()
+                .map_or(line_before, |p| p.line())
+                .max(from_end)
+        }
+    };
+    if let Some(last) = cells.last_mut()
+        && last.ends_with('\r')
+    {
+        last.pop();
+    }
+    // A blank line of a CRLF file, as the parser skips blank LF lines.
+    if cells.len() == 1 && cells[0].is_empty() {
+        return None;
+    }
+    Some((line, cells))
+}
+
 pub fn read(
     path: &Path,
     progress: &Progress,
@@ -64,43 +130,44 @@ pub fn read(
     let cr_only = !sample.contains('\n') && sample.contains('\r');
     drop(sample);
     let terminator = if cr_only { b'\r' } else { b'\n' };
+    let quotes = std::rc::Rc::new(std::cell::Cell::new(0u64));
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .terminator(csv::Terminator::Any(terminator))
         .has_headers(false)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(QuoteCounter {
+            inner: reader,
+            quotes: std::rc::Rc::clone(&quotes),
+        });
     let mut framer = Framer::new(visit);
     let mut record = csv::StringRecord::new();
     let mut n: u64 = 0;
+    // One record is held back: only at the end is it known whether the last
+    // one ran into the end of the file inside a quote.
+    let mut held: Option<Record> = None;
     loop {
         let line_before = rdr.position().line();
         let rec = match rdr.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => {
-                let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
-                let line = if cr_only {
-                    n + 1
-                } else {
-                    // The parser dates a record from before the blank lines it skipped;
-                    // counting back from its end (less its embedded newlines) is exact.
-                    let embedded: usize = cells.iter().map(|c| c.matches('\n').count()).sum();
-                    let from_end = rdr.position().line().saturating_sub(1 + embedded as u64);
-                    record
-                        .position()
-                        .map_or(line_before, |p| p.line())
-                        .max(from_end)
-                };
-                if let Some(last) = cells.last_mut()
-                    && last.ends_with('\r')
+            Ok(true) if record.len() > MAX_COLUMNS => {
+                let line = record.position().map_or(line_before, |p| p.line());
+                if let Some(h) = held.take()
+                    && framer.record(h).is_break()
                 {
-                    last.pop();
+                    break;
                 }
-                // A blank line of a CRLF file, as the parser skips blank LF lines.
-                if cells.len() == 1 && cells[0].is_empty() {
-                    continue;
+                if framer.wide_record(line, record.len()).is_break() {
+                    break;
                 }
-                Ok((line, cells))
+                continue;
+            }
+            Ok(true) => {
+                let end_line = rdr.position().line();
+                match cells_of(&record, line_before, end_line, cr_only.then_some(n + 1)) {
+                    Some(rec) => Ok(rec),
+                    None => continue,
+                }
             }
             Err(e) => {
                 let line = e.position().map_or(line_before, |p| p.line());
@@ -114,11 +181,22 @@ pub fn read(
         if n & 1023 == 0 {
             progress.set_done(consumed.load(Ordering::Relaxed));
         }
-        if framer.record(rec).is_break() {
+        if let Some(h) = held.replace(rec)
+            && framer.record(h).is_break()
+        {
+            framer.check()?;
             return Ok(info(encoding.name(), delimiter, framer.skipped));
         }
     }
+    framer.check()?;
+    if let Some(h) = held.take()
+        && framer.record(close_last(h, quotes.get())).is_break()
+    {
+        framer.check()?;
+        return Ok(info(encoding.name(), delimiter, framer.skipped));
+    }
     let _ = framer.finish();
+    framer.check()?;
     progress.set_done(size);
     Ok(info(encoding.name(), delimiter, framer.skipped))
 }

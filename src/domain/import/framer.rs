@@ -5,7 +5,8 @@
 
 use std::ops::ControlFlow;
 
-use super::{Item, Row, RowError};
+use super::limits::{MAX_COLUMNS, check_cells};
+use super::{Item, ReadError, Row, RowError, RowProblem};
 
 /// Records looked at to find the header row.
 const HEADER_WINDOW: usize = 20;
@@ -16,6 +17,9 @@ pub struct Framer<'a> {
     pending: Vec<Result<(u64, Vec<String>), RowError>>,
     width: Option<usize>,
     pub skipped: u64,
+    /// The header row had this many columns, more than [`MAX_COLUMNS`]: the
+    /// file is refused (see [`Framer::check`]).
+    too_wide: Option<usize>,
 }
 
 fn non_empty(cells: &[String]) -> usize {
@@ -50,6 +54,28 @@ impl<'a> Framer<'a> {
             pending: Vec::new(),
             width: None,
             skipped: 0,
+            too_wide: None,
+        }
+    }
+
+    /// A record wider than [`MAX_COLUMNS`] whose cells were not kept: a data
+    /// row is rejected; before the header is known, the file is refused.
+    pub fn wide_record(&mut self, line: u64, found: usize) -> ControlFlow<()> {
+        if self.width.is_none() {
+            self.too_wide = Some(found);
+            return ControlFlow::Break(());
+        }
+        self.emit(Err(RowError {
+            line,
+            problem: RowProblem::TooWide { found },
+        }))
+    }
+
+    /// The error that stopped the file, if one did (call after reading).
+    pub fn check(&self) -> Result<(), ReadError> {
+        match self.too_wide {
+            Some(found) => Err(ReadError::TooManyColumns { found }),
+            None => Ok(()),
         }
     }
 
@@ -92,6 +118,10 @@ impl<'a> Framer<'a> {
         let mut rest = pending.into_iter().skip(at);
         self.skipped = at as u64;
         let headers = match rest.next() {
+            Some(Ok((_, cells))) if cells.len() > MAX_COLUMNS => {
+                self.too_wide = Some(cells.len());
+                return ControlFlow::Break(());
+            }
             Some(Ok((_, cells))) => clean_headers(cells),
             _ => Vec::new(),
         };
@@ -105,6 +135,10 @@ impl<'a> Framer<'a> {
 
     fn emit(&mut self, rec: Result<(u64, Vec<String>), RowError>) -> ControlFlow<()> {
         let width = self.width.unwrap_or(0);
+        let rec = rec.and_then(|(line, cells)| match check_cells(&cells) {
+            Some(problem) => Err(RowError { line, problem }),
+            None => Ok((line, cells)),
+        });
         let row = rec.map(|(line, mut cells)| {
             let found = cells.len();
             let mut overflow = Vec::new();

@@ -6,6 +6,7 @@
 
 mod csv_reader;
 mod framer;
+pub mod limits;
 pub mod mapping;
 mod names;
 mod outcome;
@@ -113,6 +114,17 @@ pub enum RowProblem {
     Malformed(String),
     /// A vCard without its END line.
     UnterminatedCard,
+    /// More columns than [`limits::MAX_COLUMNS`].
+    TooWide { found: usize },
+    /// A cell longer than [`limits::MAX_CELL_BYTES`].
+    CellTooLong,
+    /// An unfolded vCard line longer than [`limits::MAX_LINE_BYTES`].
+    LineTooLong,
+    /// Bytes that are not valid in the file's encoding, or NUL bytes.
+    Undecodable,
+    /// A quote opened in the last record and never closed: the rest of the
+    /// file would have become one cell.
+    UnterminatedQuote,
 }
 
 /// A row that could not be read, with where it is.
@@ -149,6 +161,14 @@ pub enum ReadError {
     /// The spreadsheet library refused the file.
     Sheet(String),
     NoSuchSheet(String),
+    /// The header row has more columns than [`limits::MAX_COLUMNS`].
+    TooManyColumns {
+        found: usize,
+    },
+    /// A spreadsheet that would unpack to more than the limits allow (a zip bomb).
+    TooLarge {
+        unpacked_mb: u64,
+    },
 }
 
 impl std::fmt::Display for ReadError {
@@ -157,6 +177,15 @@ impl std::fmt::Display for ReadError {
             Self::Io(e) => write!(f, "cannot read the file: {e}"),
             Self::Sheet(e) => write!(f, "cannot read the spreadsheet: {e}"),
             Self::NoSuchSheet(_) => f.write_str("the spreadsheet has no sheet of that name"),
+            Self::TooManyColumns { found } => write!(
+                f,
+                "the file has {found} columns; at most {} are read",
+                limits::MAX_COLUMNS
+            ),
+            Self::TooLarge { unpacked_mb } => write!(
+                f,
+                "the spreadsheet is too large when unpacked ({unpacked_mb} MB or more; a zip bomb?)"
+            ),
         }
     }
 }

@@ -32,6 +32,24 @@ impl Reason {
         match self {
             Self::Unreadable(RowProblem::Malformed(e)) => format!("unreadable row: {e}"),
             Self::Unreadable(RowProblem::UnterminatedCard) => "vCard without END:VCARD".into(),
+            Self::Unreadable(RowProblem::TooWide { found }) => format!(
+                "row has {found} cells, more than the {} read",
+                super::limits::MAX_COLUMNS
+            ),
+            Self::Unreadable(RowProblem::CellTooLong) => format!(
+                "a cell is longer than {} KiB",
+                super::limits::MAX_CELL_BYTES / 1024
+            ),
+            Self::Unreadable(RowProblem::LineTooLong) => format!(
+                "a vCard line is longer than {} MiB",
+                super::limits::MAX_LINE_BYTES >> 20
+            ),
+            Self::Unreadable(RowProblem::Undecodable) => {
+                "bytes that are not valid in the file's encoding (or NUL bytes)".into()
+            }
+            Self::Unreadable(RowProblem::UnterminatedQuote) => {
+                "a quote is never closed (the rest of the file would be one cell)".into()
+            }
             Self::EmptyRow => "empty row".into(),
             Self::TooManyCells { found, expected } => {
                 format!("row has {found} cells, the header {expected}")

@@ -7,10 +7,13 @@ use std::path::Path;
 use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets, open_workbook_auto};
 
 use super::framer::Framer;
+use super::limits::{self, MAX_COLUMNS};
 use super::{Item, ReadError, ReadInfo};
 use crate::domain::progress::Progress;
 
 fn open(path: &Path) -> Result<Sheets<std::io::BufReader<std::fs::File>>, ReadError> {
+    // A zip bomb is refused before the library unpacks anything.
+    limits::check_zip(path)?;
     open_workbook_auto(path).map_err(|e| match e {
         calamine::Error::Io(io) => ReadError::Io(io),
         other => ReadError::Sheet(other.to_string()),
@@ -85,40 +88,12 @@ pub fn read(
             .ok_or_else(|| ReadError::Sheet("no sheets".into()))?,
     };
     let mut framer = Framer::new(visit);
-    match &mut book {
+    let flow = match &mut book {
         Sheets::Xlsx(x) => {
-            let mut cells = x
+            let cells = x
                 .worksheet_cells_reader(&name)
                 .map_err(|e| ReadError::Sheet(e.to_string()))?;
-            let mut current: Option<(u32, Vec<String>)> = None;
-            let mut rows = 0u64;
-            loop {
-                let next = cells
-                    .next_cell()
-                    .map_err(|e| ReadError::Sheet(e.to_string()))?;
-                let Some(c) = next else { break };
-                let (r, col) = c.get_position();
-                if current.as_ref().is_some_and(|(cr, _)| *cr != r)
-                    && let Some((cr, vals)) = current.take()
-                {
-                    rows += 1;
-                    progress.set_done(rows);
-                    if framer.record(Ok((u64::from(cr) + 1, vals))).is_break() {
-                        return Ok(info(&name, framer.skipped));
-                    }
-                }
-                let (_, vals) = current.get_or_insert_with(|| (r, Vec::new()));
-                let col = col as usize;
-                if vals.len() <= col {
-                    vals.resize(col + 1, String::new());
-                }
-                vals[col] = cell_ref(c.get_value());
-            }
-            if let Some((cr, vals)) = current.take()
-                && framer.record(Ok((u64::from(cr) + 1, vals))).is_break()
-            {
-                return Ok(info(&name, framer.skipped));
-            }
+            stream_xlsx(cells, progress, &mut framer)?
         }
         other => {
             let range = other
@@ -127,19 +102,81 @@ pub fn read(
             let first = range.start().map_or(0, |(r, _)| r);
             let first_col = range.start().map_or(0, |(_, c)| c) as usize;
             progress.set_total(range.height() as u64);
+            let mut flow = ControlFlow::Continue(());
             for (i, row) in range.rows().enumerate() {
-                let mut vals = vec![String::new(); first_col];
-                vals.extend(row.iter().map(cell));
                 progress.set_done(i as u64 + 1);
                 let line = u64::from(first) + i as u64 + 1;
-                if framer.record(Ok((line, vals))).is_break() {
-                    return Ok(info(&name, framer.skipped));
+                let width = first_col + row.len();
+                flow = if width > MAX_COLUMNS {
+                    framer.wide_record(line, width)
+                } else {
+                    let mut vals = vec![String::new(); first_col];
+                    vals.extend(row.iter().map(cell));
+                    framer.record(Ok((line, vals)))
+                };
+                if flow.is_break() {
+                    break;
                 }
             }
+            flow
         }
+    };
+    if flow.is_continue() {
+        let _ = framer.finish();
     }
-    let _ = framer.finish();
+    framer.check()?;
     Ok(info(&name, framer.skipped))
+}
+
+/// One row of an XLSX sheet as streamed: its cells, or its width if too wide.
+fn emit(framer: &mut Framer<'_>, row: u32, vals: Vec<String>, wide: usize) -> ControlFlow<()> {
+    let line = u64::from(row) + 1;
+    if wide > MAX_COLUMNS {
+        framer.wide_record(line, wide)
+    } else {
+        framer.record(Ok((line, vals)))
+    }
+}
+
+/// Streams an XLSX sheet cell by cell into rows (cells beyond
+/// [`MAX_COLUMNS`] are not kept; their row is rejected).
+fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
+    mut cells: calamine::XlsxCellReader<'_, RS>,
+    progress: &Progress,
+    framer: &mut Framer<'_>,
+) -> Result<ControlFlow<()>, ReadError> {
+    let mut current: Option<(u32, Vec<String>, usize)> = None;
+    let mut rows = 0u64;
+    loop {
+        let next = cells
+            .next_cell()
+            .map_err(|e| ReadError::Sheet(e.to_string()))?;
+        let Some(c) = next else { break };
+        let (r, col) = c.get_position();
+        if current.as_ref().is_some_and(|(cr, _, _)| *cr != r)
+            && let Some((cr, vals, wide)) = current.take()
+        {
+            rows += 1;
+            progress.set_done(rows);
+            if emit(framer, cr, vals, wide).is_break() {
+                return Ok(ControlFlow::Break(()));
+            }
+        }
+        let (_, vals, wide) = current.get_or_insert_with(|| (r, Vec::new(), 0));
+        let col = col as usize;
+        if col >= MAX_COLUMNS {
+            *wide = (*wide).max(col + 1);
+            continue;
+        }
+        if vals.len() <= col {
+            vals.resize(col + 1, String::new());
+        }
+        vals[col] = cell_ref(c.get_value());
+    }
+    if let Some((cr, vals, wide)) = current.take() {
+        return Ok(emit(framer, cr, vals, wide));
+    }
+    Ok(ControlFlow::Continue(()))
 }
 
 fn info(sheet: &str, skipped: u64) -> ReadInfo {

@@ -3,11 +3,12 @@
 //! one row with fixed columns; the card's text is kept as received (without
 //! embedded photos or other binary data).
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
+use super::limits::{MAX_LINE_BYTES, check_cells, read_line_capped};
 use super::{Item, ReadError, ReadInfo, Row, RowError, RowProblem, text};
 use crate::domain::progress::Progress;
 
@@ -48,6 +49,8 @@ struct Card {
     props: Vec<Prop>,
     original: String,
     skipping_binary: bool,
+    /// A line of the card was over [`MAX_LINE_BYTES`] (not a binary one).
+    too_long: bool,
 }
 
 /// Splits at the first `sep` outside double quotes.
@@ -346,7 +349,18 @@ impl Cards<'_> {
         if upper == "END:VCARD" {
             if let Some(mut card) = self.card.take() {
                 card.push_original(line.trim());
-                return (self.visit)(Item::Row(Ok(card.into_row())));
+                let (at, too_long) = (card.line, card.too_long);
+                let row = card.into_row();
+                let problem = if too_long {
+                    Some(RowProblem::LineTooLong)
+                } else {
+                    check_cells(&row.cells)
+                };
+                let item = match problem {
+                    Some(problem) => Err(RowError { line: at, problem }),
+                    None => Ok(row),
+                };
+                return (self.visit)(Item::Row(item));
             }
             return ControlFlow::Continue(());
         }
@@ -357,6 +371,40 @@ impl Cards<'_> {
         }
         ControlFlow::Continue(())
     }
+
+    /// Hands on a finished logical line (text, first line, over the limit).
+    fn flush(&mut self, line: Option<(String, u64, bool)>) -> ControlFlow<()> {
+        let Some((done, at, over)) = line else {
+            return ControlFlow::Continue(());
+        };
+        if over {
+            self.too_long(&done);
+        }
+        self.logical(&done, at)
+    }
+
+    /// A line of the open card went over the limit.
+    fn too_long(&mut self, line: &str) {
+        if let Some(card) = &mut self.card
+            && !is_binary(line)
+        {
+            card.too_long = true;
+        }
+    }
+}
+
+/// Whether a line holds a binary property (a photo, a logo, …).
+fn is_binary(line: &str) -> bool {
+    let name = line
+        .split([';', ':'])
+        .next()
+        .unwrap_or_default()
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_uppercase();
+    BINARY.contains(&name.as_str())
 }
 
 fn is_qp_line(line: &str) -> bool {
@@ -385,38 +433,43 @@ pub fn read(
     }
     let mut cards = Cards { visit, card: None };
     let mut input = BufReader::new(reader);
-    let mut buf = String::new();
-    let mut current: Option<(String, u64)> = None;
+    let mut bytes = Vec::new();
+    // The logical line being unfolded: its text, first line, and whether it went over the limit.
+    let mut current: Option<(String, u64, bool)> = None;
     let mut n: u64 = 0;
     loop {
-        buf.clear();
-        if input.read_line(&mut buf)? == 0 {
+        let (used, cut) = read_line_capped(&mut input, &mut bytes)?;
+        if used == 0 {
             break;
         }
         n += 1;
         if n & 1023 == 0 {
             progress.set_done(consumed.load(Ordering::Relaxed));
         }
+        let buf = String::from_utf8_lossy(&bytes);
         let line = buf.trim_end_matches(['\r', '\n']);
         let continues_qp = current
             .as_ref()
-            .is_some_and(|(c, _)| c.ends_with('=') && is_qp_line(c));
+            .is_some_and(|(c, _, _)| c.ends_with('=') && is_qp_line(c));
         let folded = !line.is_empty() && line.starts_with([' ', '\t']) && current.is_some();
-        if let Some((cur, _)) = current.as_mut().filter(|_| continues_qp || folded) {
-            if continues_qp {
+        if let Some((cur, _, over)) = current.as_mut().filter(|_| continues_qp || folded) {
+            let part = if continues_qp {
                 cur.pop();
-                cur.push_str(line);
+                line
             } else {
-                cur.push_str(&line[1..]);
+                &line[1..]
+            };
+            if cur.len() + part.len() > MAX_LINE_BYTES || cut {
+                *over = true;
+            } else {
+                cur.push_str(part);
             }
             if let Some(card) = &mut cards.card {
                 card.keep_original(line, false);
             }
             continue;
         }
-        if let Some((done, at)) = current.take()
-            && cards.logical(&done, at).is_break()
-        {
+        if cards.flush(current.take()).is_break() {
             return Ok(info);
         }
         if line.trim().is_empty() {
@@ -427,11 +480,9 @@ pub fn read(
         {
             card.keep_original(line, true);
         }
-        current = Some((line.to_owned(), n));
+        current = Some((line.to_owned(), n, cut));
     }
-    if let Some((done, at)) = current.take()
-        && cards.logical(&done, at).is_break()
-    {
+    if cards.flush(current.take()).is_break() {
         return Ok(info);
     }
     if let Some(open) = cards.card.take() {
@@ -446,37 +497,5 @@ pub fn read(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quoted_printable_with_charsets() {
-        let p = parse_prop("N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;")
-            .unwrap();
-        assert_eq!(p.name, "N");
-        assert_eq!(components(&p.value)[..2], ["Müller", "Jürgen"]);
-        let p = parse_prop("FN;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:J=FCrgen M=FCller").unwrap();
-        assert_eq!(p.value, "Jürgen Müller");
-    }
-
-    #[test]
-    fn params_in_every_style() {
-        let p = parse_prop("item1.EMAIL;type=INTERNET;type=pref:a@example.com").unwrap();
-        assert_eq!((p.name.as_str(), p.pref), ("EMAIL", true));
-        let p = parse_prop("tel;WORK;VOICE:+49 30 1234567").unwrap();
-        assert_eq!(p.name, "TEL");
-        assert_eq!(p.types, ["work", "voice"]);
-        let p = parse_prop("TEL;VALUE=uri;PREF=1;TYPE=\"voice,home\":tel:+44-7700-900123").unwrap();
-        assert!(p.pref);
-        assert_eq!(clean_tel(&p.value), "+44-7700-900123");
-    }
-
-    #[test]
-    fn escapes_and_components() {
-        assert_eq!(
-            components(r"Beispiel\, Muster & Co;Vertrieb"),
-            ["Beispiel, Muster & Co", "Vertrieb"]
-        );
-        assert_eq!(unescape(r"line1\nline2"), "line1\nline2");
-    }
-}
+#[path = "vcard_tests.rs"]
+mod tests;

@@ -18,6 +18,7 @@ const SAMPLE_ROWS: usize = 20;
 pub fn import_error_text(i18n: &I18n, e: &ImportError) -> String {
     match e {
         ImportError::Store(s) => store_error_text(i18n, s),
+        ImportError::Read(r) if super::limits::is_limit(r) => super::limits::read_text(i18n, r),
         ImportError::Read(r) => i18n.tr_args(
             "import-error-read",
             &[("details", FluentValue::from(r.to_string()))],

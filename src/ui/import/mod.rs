@@ -5,6 +5,7 @@
 
 mod apply;
 mod batches;
+mod limits;
 mod mapping_step;
 mod report_view;
 mod source_step;

@@ -15,6 +15,7 @@ pub fn reason_text(i18n: &I18n, r: &Reason) -> String {
     match r {
         Reason::Unreadable(RowProblem::Malformed(_)) => i18n.tr("import-reason-unreadable"),
         Reason::Unreadable(RowProblem::UnterminatedCard) => i18n.tr("import-reason-unterminated"),
+        Reason::Unreadable(p) => crate::ui::import::limits::problem_text(i18n, p),
         Reason::EmptyRow => i18n.tr("import-reason-empty"),
         Reason::TooManyCells { found, expected } => i18n.tr_args(
             "import-reason-too-many-cells",

@@ -113,3 +113,44 @@ fn big_book_search_counts_in_the_background() {
         "mailable first page shown"
     );
 }
+
+#[test]
+fn a_big_books_register_is_counted_off_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.sqlite");
+    big_book(&path);
+    let store = Store::open(&path).unwrap();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|_cc| App::new(store));
+    settle(&mut h);
+    h.get_by_label("Register").click();
+    let mut saw_loading = false;
+    for _ in 0..4000 {
+        h.step();
+        let loading = h.state().is_register_loading();
+        saw_loading |= loading;
+        if loading {
+            assert!(
+                h.query_by_label_contains("no processing activity yet")
+                    .is_none(),
+                "no empty register shown while it is being counted"
+            );
+        } else if saw_loading {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(saw_loading, "the register was loaded on a worker");
+    assert!(!h.state().is_register_loading(), "the load ended");
+    h.run();
+    // the counts from the worker arrived: purposes in use that no activity covers
+    assert!(
+        h.query_all_by_label_contains(
+            "contacts carry the purpose \"newsletter\", but no activity covers it"
+        )
+        .next()
+        .is_some(),
+        "findings computed from the book are shown"
+    );
+}

@@ -63,6 +63,11 @@ impl App {
         self.busy.is_some() || self.backup_job.is_some()
     }
 
+    /// Whether the Register panel loads a big book's counts on a worker.
+    pub fn is_register_loading(&self) -> bool {
+        self.register.is_loading()
+    }
+
     /// Whether the window waits for the passphrase of an encrypted book.
     pub fn is_locked(&self) -> bool {
         self.unlock.is_some()

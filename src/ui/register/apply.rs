@@ -37,6 +37,12 @@ impl App {
             RegisterCommand::Reload => {}
             RegisterCommand::StartRetention(mode) => return self.start_retention(mode),
             RegisterCommand::RetentionFinished => return self.retention_finished(),
+            RegisterCommand::Loaded => {
+                if let Some(result) = self.register.take_loaded() {
+                    self.install_register(result);
+                }
+                return;
+            }
             RegisterCommand::Export { format, lang, path } => {
                 return self.export_register(format, lang, &path);
             }
@@ -114,11 +120,30 @@ impl App {
         }
     }
 
+    /// Loads the panel's data: at once for a small book, on a worker for a big
+    /// one (counting a million contacts per activity takes seconds).
     fn reload_register(&mut self) {
         let Some(store) = self.store.as_ref() else {
             return;
         };
-        match load(store) {
+        if let Some(ctx) = self.register.ctx.clone()
+            && matches!(store.is_big_book(), Ok(true))
+        {
+            // A newer load replaces an older one (its result is dropped).
+            match store.reopen() {
+                Ok(worker) => {
+                    self.register.load_job = Some(Job::spawn(&ctx, move |_| load(&worker)));
+                }
+                Err(e) => self.toasts.error(store_error_text(&self.i18n, &e)),
+            }
+            return;
+        }
+        let result = load(store);
+        self.install_register(result);
+    }
+
+    fn install_register(&mut self, result: Result<RegisterData, StoreError>) {
+        match result {
             Ok(data) => {
                 if self.register.data.joint_controller != data.joint_controller {
                     self.register.joint = None;

@@ -46,6 +46,8 @@ pub enum RegisterCommand {
     StartRetention(RetentionMode),
     /// The retention job ended (its result waits in the view).
     RetentionFinished,
+    /// A big book's panel data were loaded off the UI thread (they wait in the view).
+    Loaded,
     SaveBreach(Option<BreachId>, Box<Breach>),
     /// Show how many people and records a scope covers (in the breach form).
     ComputeAffected(AffectedScope),
@@ -73,6 +75,7 @@ pub struct RegisterData {
 }
 
 type RetentionJob = Job<Result<RetentionOutcome, StoreError>>;
+type LoadJob = Job<Result<RegisterData, StoreError>>;
 
 /// Transient state of the Register panel.
 pub struct RegisterView {
@@ -85,6 +88,9 @@ pub struct RegisterView {
     retention: retention::RetentionForm,
     job: Option<RetentionJob>,
     job_result: Option<Result<RetentionOutcome, StoreError>>,
+    /// Loading a big book's counts off the UI thread, and its result.
+    load_job: Option<LoadJob>,
+    loaded: Option<Result<RegisterData, StoreError>>,
     breach_form: Option<breach_form::BreachForm>,
     draft: Option<(BreachId, String)>,
     ctx: Option<egui::Context>,
@@ -104,6 +110,8 @@ impl Default for RegisterView {
             retention: retention::RetentionForm::default(),
             job: None,
             job_result: None,
+            load_job: None,
+            loaded: None,
             breach_form: None,
             draft: None,
             ctx: None,
@@ -148,6 +156,13 @@ impl RegisterView {
             self.job_result = Some(result);
             cmds.push(RegisterCommand::RetentionFinished);
         }
+        if let Some(job) = &mut self.load_job
+            && let Some(result) = job.poll()
+        {
+            self.load_job = None;
+            self.loaded = Some(result);
+            cmds.push(RegisterCommand::Loaded);
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading(i18n.tr("nav-register"));
@@ -161,11 +176,18 @@ impl RegisterView {
                         self.tab = tab;
                     }
                 }
+                if self.load_job.is_some() {
+                    ui.separator();
+                    ui.spinner();
+                    ui.weak(i18n.tr("register-loading"));
+                }
             });
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| match self.tab {
+                    // A big book's first load: nothing to show yet, not an empty register.
+                    _ if self.load_job.is_some() && self.data.version.is_none() => {}
                     Tab::Activities => self.activities_ui(ui, model, i18n, &mut cmds),
                     Tab::Retention => self.retention_ui(ui, model, i18n, &mut cmds),
                     Tab::Breaches => self.breaches_ui(ui, model, i18n, &mut cmds),
@@ -175,6 +197,16 @@ impl RegisterView {
         self.breach_form_ui(ui.ctx(), model, i18n, &mut cmds);
         self.draft_ui(ui.ctx(), i18n);
         cmds.into_iter().map(Command::Register).collect()
+    }
+
+    /// Whether the panel's data are being loaded on a worker.
+    pub fn is_loading(&self) -> bool {
+        self.load_job.is_some()
+    }
+
+    /// Takes the finished load's result.
+    pub(super) fn take_loaded(&mut self) -> Option<Result<RegisterData, StoreError>> {
+        self.loaded.take()
     }
 
     /// Takes the finished retention job's result.

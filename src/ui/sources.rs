@@ -177,65 +177,7 @@ impl SourcesView {
             let e = form.errors.clone();
             let f = &mut form.fields;
             form_grid(ui, "source-form-grid", |ui| {
-                text_row(
-                    ui,
-                    i18n,
-                    &i18n.tr("field-name"),
-                    &mut f.name,
-                    err(&e, Field::Name),
-                );
-                combo_row(
-                    ui,
-                    &i18n.tr("field-kind"),
-                    &mut form.kind,
-                    SourceKind::ALL,
-                    None,
-                    |k| i18n.tr(k.i18n_id()),
-                );
-                text_row(
-                    ui,
-                    i18n,
-                    &i18n.tr("field-vendor_name"),
-                    &mut f.vendor_name,
-                    err(&e, Field::VendorName),
-                );
-                text_row(
-                    ui,
-                    i18n,
-                    &i18n.tr("field-vendor_contact"),
-                    &mut f.vendor_contact,
-                    err(&e, Field::VendorContact),
-                );
-                text_row(
-                    ui,
-                    i18n,
-                    &i18n.tr("field-acquired_on"),
-                    &mut form.acquired,
-                    err(&e, Field::AcquiredOn),
-                );
-                text_row(
-                    ui,
-                    i18n,
-                    &i18n.tr("field-contract_ref"),
-                    &mut f.contract_ref,
-                    err(&e, Field::ContractRef),
-                );
-                combo_row(
-                    ui,
-                    &i18n.tr("field-claimed_basis"),
-                    &mut f.claimed_basis,
-                    LegalBasis::ALL,
-                    Some("—"),
-                    |b| format!("{} — {}", b.article(), i18n.tr(b.i18n_id())),
-                );
-                text_row(
-                    ui,
-                    i18n,
-                    &i18n.tr("field-evidence_ref"),
-                    &mut f.consent_evidence_ref,
-                    err(&e, Field::EvidenceRef),
-                );
-                check_row(ui, &i18n.tr("source-public"), &mut f.publicly_accessible);
+                provenance_rows(ui, i18n, f, &mut form.kind, &mut form.acquired, &e);
                 check_row(ui, &i18n.tr("source-doubtful"), &mut f.doubtful);
                 multiline_row(
                     ui,
@@ -263,4 +205,54 @@ impl SourcesView {
             self.form = None;
         }
     }
+}
+
+/// The provenance rows of a source form (name to "publicly accessible"),
+/// shared by the Sources panel and the import wizard; inside a `form_grid`.
+pub(super) fn provenance_rows(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    f: &mut SourceFields,
+    kind: &mut Option<SourceKind>,
+    acquired: &mut String,
+    e: &FieldErrors,
+) {
+    let text = |ui: &mut egui::Ui, id: &str, value: &mut String, field: Field| {
+        text_row(ui, i18n, &i18n.tr(id), value, err(e, field));
+    };
+    text(ui, "field-name", &mut f.name, Field::Name);
+    combo_row(
+        ui,
+        &i18n.tr("field-kind"),
+        kind,
+        SourceKind::ALL,
+        None,
+        |k| i18n.tr(k.i18n_id()),
+    );
+    text(
+        ui,
+        "field-vendor_name",
+        &mut f.vendor_name,
+        Field::VendorName,
+    );
+    let contact = &mut f.vendor_contact;
+    text(ui, "field-vendor_contact", contact, Field::VendorContact);
+    text(ui, "field-acquired_on", acquired, Field::AcquiredOn);
+    text(
+        ui,
+        "field-contract_ref",
+        &mut f.contract_ref,
+        Field::ContractRef,
+    );
+    combo_row(
+        ui,
+        &i18n.tr("field-claimed_basis"),
+        &mut f.claimed_basis,
+        LegalBasis::ALL,
+        Some("—"),
+        |b| format!("{} — {}", b.article(), i18n.tr(b.i18n_id())),
+    );
+    let evidence = &mut f.consent_evidence_ref;
+    text(ui, "field-evidence_ref", evidence, Field::EvidenceRef);
+    check_row(ui, &i18n.tr("source-public"), &mut f.publicly_accessible);
 }

@@ -5,13 +5,11 @@ use eframe::egui;
 
 use super::{ImportView, Step};
 use crate::domain::source::parse_date;
-use crate::domain::{
-    Field, FieldError, FieldErrors, LegalBasis, SourceFields, SourceId, SourceKind,
-};
+use crate::domain::{Field, FieldError, FieldErrors, SourceFields, SourceId, SourceKind};
 use crate::i18n::I18n;
 use crate::store::SourceChoice;
 use crate::ui::model::Model;
-use crate::ui::widgets::{check_row, combo_row, err, error_label, form_grid, text_row};
+use crate::ui::widgets::{combo_row, err, error_label, form_grid};
 
 /// The source part of the wizard.
 #[derive(Debug, Clone)]
@@ -127,60 +125,7 @@ fn new_ui(d: &mut SourceDraft, ui: &mut egui::Ui, i18n: &I18n) {
     let e = d.errors.clone();
     let f = &mut d.fields;
     form_grid(ui, "import-new-source", |ui| {
-        let name_err = err(&e, Field::Name);
-        text_row(ui, i18n, &i18n.tr("field-name"), &mut f.name, name_err);
-        combo_row(
-            ui,
-            &i18n.tr("field-kind"),
-            &mut d.kind,
-            SourceKind::ALL,
-            None,
-            |k| i18n.tr(k.i18n_id()),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("field-vendor_name"),
-            &mut f.vendor_name,
-            err(&e, Field::VendorName),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("field-vendor_contact"),
-            &mut f.vendor_contact,
-            err(&e, Field::VendorContact),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("field-acquired_on"),
-            &mut d.acquired,
-            err(&e, Field::AcquiredOn),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("field-contract_ref"),
-            &mut f.contract_ref,
-            err(&e, Field::ContractRef),
-        );
-        combo_row(
-            ui,
-            &i18n.tr("field-claimed_basis"),
-            &mut f.claimed_basis,
-            LegalBasis::ALL,
-            Some("—"),
-            |b| format!("{} — {}", b.article(), i18n.tr(b.i18n_id())),
-        );
-        text_row(
-            ui,
-            i18n,
-            &i18n.tr("field-evidence_ref"),
-            &mut f.consent_evidence_ref,
-            err(&e, Field::EvidenceRef),
-        );
-        check_row(ui, &i18n.tr("source-public"), &mut f.publicly_accessible);
+        crate::ui::sources::provenance_rows(ui, i18n, f, &mut d.kind, &mut d.acquired, &e);
     });
     if e.get(Field::Name) == Some(FieldError::InvalidChoice) {
         error_label(ui, &i18n.tr("store-error-duplicate-source"));

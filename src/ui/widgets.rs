@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, Response, RichText, TextEdit, Ui};
 
-use crate::domain::{Field, FieldError, FieldErrors};
+use crate::domain::{Field, FieldError, FieldErrors, Purpose};
 use crate::i18n::I18n;
 
 /// The translated text of a field error.
@@ -130,4 +130,17 @@ pub fn info_row(ui: &mut Ui, label: &str, value: &str) {
     ui.label(RichText::new(label).weak());
     ui.label(value);
     ui.end_row();
+}
+
+/// A labelled combo box row choosing one of the book's purposes by index.
+pub fn purpose_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<usize>,
+    purposes: &[Purpose],
+) -> Response {
+    let idx: Vec<usize> = (0..purposes.len()).collect();
+    combo_row(ui, label, value, &idx, None, |i| {
+        purposes.get(i).map(|p| p.label.clone()).unwrap_or_default()
+    })
 }

@@ -12,7 +12,9 @@ use crate::store::StoreError;
 use crate::ui::apply::store_error_text;
 use crate::ui::command::Command;
 use crate::ui::model::Model;
-use crate::ui::widgets::{combo_row, err, error_label, form_grid, multiline_row, text_row};
+use crate::ui::widgets::{
+    combo_row, err, error_label, form_grid, multiline_row, purpose_row, text_row,
+};
 
 /// The draft of a consent event.
 #[derive(Debug, Clone)]
@@ -111,20 +113,11 @@ impl ConsentForm {
         }
         let e = self.errors.clone();
         form_grid(ui, "consent-form-grid", |ui| {
-            let idx: Vec<usize> = (0..model.purposes.len()).collect();
-            combo_row(
+            purpose_row(
                 ui,
                 &i18n.tr("form-purpose"),
                 &mut self.purpose,
-                &idx,
-                None,
-                |i| {
-                    model
-                        .purposes
-                        .get(i)
-                        .map(|p| p.label.clone())
-                        .unwrap_or_default()
-                },
+                &model.purposes,
             );
             combo_row(
                 ui,

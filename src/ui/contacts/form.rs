@@ -8,7 +8,9 @@ use crate::store::{NewContact, StoreError};
 use crate::ui::apply::store_error_text;
 use crate::ui::command::Command;
 use crate::ui::model::Model;
-use crate::ui::widgets::{combo_row, err, error_label, form_grid, multiline_row, text_row};
+use crate::ui::widgets::{
+    combo_row, err, error_label, form_grid, multiline_row, purpose_row, text_row,
+};
 
 /// What the form wants after a frame.
 pub enum FormAction {
@@ -280,20 +282,11 @@ impl ContactForm {
                             .unwrap_or_default()
                     },
                 );
-                let idx: Vec<usize> = (0..model.purposes.len()).collect();
-                combo_row(
+                purpose_row(
                     ui,
                     &i18n.tr("form-purpose"),
                     &mut self.purpose,
-                    &idx,
-                    None,
-                    |i| {
-                        model
-                            .purposes
-                            .get(i)
-                            .map(|p| p.label.clone())
-                            .unwrap_or_default()
-                    },
+                    &model.purposes,
                 );
                 combo_row(
                     ui,

@@ -13,7 +13,9 @@ use crate::store::StoreError;
 use crate::ui::apply::store_error_text;
 use crate::ui::contacts::parse_user_time;
 use crate::ui::model::Model;
-use crate::ui::widgets::{combo_row, err, error_label, form_grid, multiline_row, text_row};
+use crate::ui::widgets::{
+    combo_row, err, error_label, form_grid, multiline_row, purpose_row, text_row,
+};
 
 /// The new consent's draft.
 #[derive(Debug, Clone)]
@@ -94,21 +96,12 @@ impl OverrideForm {
         ui.strong(i18n.tr("override-title"));
         ui.label(RichText::new(i18n.tr("override-hint")).weak());
         let e = self.errors.clone();
-        let idx: Vec<usize> = (0..model.purposes.len()).collect();
         form_grid(ui, "override-grid", |ui| {
-            combo_row(
+            purpose_row(
                 ui,
                 &i18n.tr("override-purpose"),
                 &mut self.purpose,
-                &idx,
-                None,
-                |i| {
-                    model
-                        .purposes
-                        .get(i)
-                        .map(|p| p.label.clone())
-                        .unwrap_or_default()
-                },
+                &model.purposes,
             );
             combo_row(
                 ui,

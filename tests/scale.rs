@@ -167,6 +167,17 @@ fn big_books_search_by_prefix_exactly() {
     let store = make_big(&path, store);
     assert!(store.is_big_book().unwrap());
     let everyone = all_by_offset(&store, &ContactQuery::default());
+    let members: std::collections::HashSet<i64> = all_by_offset(
+        &store,
+        &ContactQuery {
+            source: Some(2),
+            ..Default::default()
+        },
+    )
+    .iter()
+    .map(|r| r.id)
+    .collect();
+    assert!(members.len() > 100 && members.len() < everyone.len());
     let sample = &everyone[1_234];
     let mut prefixes = vec![
         "a".to_owned(),
@@ -219,6 +230,18 @@ fn big_books_search_by_prefix_exactly() {
         assert_eq!(store.count_contacts(&q).unwrap(), expected.len() as u64);
         let keyed: Vec<_> = all_by_key(&store, &q).iter().map(|r| r.id).collect();
         assert_eq!(keyed, expected, "keyset {p:?}");
+        // With a source filter too: every way of reading applies it.
+        let q = ContactQuery {
+            source: Some(2),
+            ..q
+        };
+        let filtered: Vec<_> = expected
+            .iter()
+            .copied()
+            .filter(|id| members.contains(id))
+            .collect();
+        let got: Vec<_> = all_by_key(&store, &q).iter().map(|r| r.id).collect();
+        assert_eq!(got, filtered, "source filter {p:?}");
     }
 }
 

@@ -5,13 +5,14 @@
 //! anywhere in the first name, last name, full name, e-mail or company (a scan
 //! is quick at that size). A bigger book matches a *prefix* of the last name,
 //! the full name ("first last", so a first-name prefix too), the e-mail or the
-//! company, through the indexes of migration 7. Which way a big-book search
-//! reads the book is decided per query: last-name matches sit together in the
-//! table's order and are read there as far as the page needs; few other
-//! candidates (counted through the indexes, capped) are fetched by id and
-//! sorted with them; many are found by walking the sort order until the page
-//! is full. BENCHMARKS.md has the figures
-//! (and FTS5's, measured against these indexes).
+//! company, through the indexes of migrations 7 and 8. Which way a big-book
+//! search reads the book is decided per query: the full-name, e-mail and
+//! company candidates are counted through their indexes (capped); few are
+//! sorted by the keys their covering indexes carry, together with the first
+//! rows of the last-name range (contiguous in the table's order); many are
+//! found by walking the last-name groups in order (`search_groups`). Only the
+//! page's 100 ids are then read as rows. BENCHMARKS.md has the figures (and
+//! FTS5's, measured against these indexes).
 
 use rusqlite::Connection;
 use rusqlite::types::Value;
@@ -22,9 +23,12 @@ use crate::domain::{ContactFields, ContactId};
 /// Books up to this many contacts (by highest id) search by substring.
 pub const SUBSTRING_SEARCH_MAX: i64 = 50_000;
 
-/// Fewer index candidates than this (or than 1 % of the book): fetch them by
-/// id; more: walk the sort order (about 100 × book / candidates rows).
-const SPARSE_CANDIDATES: i64 = 4_000;
+/// Fewer full-name, e-mail and company candidates than this (or than 1 % of
+/// the book): sort them by their keys from the covering indexes (about 0.3 µs
+/// each at 1 M contacts); more: walk the last-name groups (`search_groups`).
+/// Measured on the 1 M book (BENCHMARKS.md): 4 000 left prefixes such as
+/// "Hugo B" (4 158 candidates) to the walk, which then ran out of its budget.
+const SPARSE_CANDIDATES: i64 = 12_000;
 
 /// Where a row sits in the table's order (last name, first name, id; no case).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,9 +84,9 @@ enum Plan {
     /// Big book, few spread candidates: fetch them by id through the indexes,
     /// with the last-name range read in order only as far as the page needs.
     ByIds,
-    /// Big book, many spread candidates (so many per stretch of the table's
-    /// order): walk the sort order, test each row from the index.
-    Walk,
+    /// Big book, many candidates: walk the last-name groups in the table's
+    /// order (`search_groups`), entering each by index.
+    Groups,
 }
 
 /// A query made into SQL pieces and named parameters.
@@ -91,11 +95,13 @@ pub(super) struct Built {
     conds: Vec<&'static str>,
     params: Vec<(&'static str, Value)>,
     prefix: bool,
+    /// The text holds a space (so a full-name match may span both names).
+    spaced: bool,
 }
 
-/// The candidates of a prefix search: the first `:lastcap` rows of the
-/// last-name range in the table's order (it is contiguous there, so this reads
-/// only what the page needs), plus every full-name, e-mail and company match.
+/// The candidates of a prefix search (ids only, for the count): the first
+/// `:lastcap` rows of the last-name range in the table's order (it is
+/// contiguous there), plus every full-name, e-mail and company match.
 fn union_ids(inner: &str) -> String {
     let others: Vec<String> = [RANGE_FULL, RANGE_EMAIL, RANGE_COMPANY]
         .iter()
@@ -109,32 +115,53 @@ fn union_ids(inner: &str) -> String {
     )
 }
 
+/// Each range of a prefix search with the index that carries its sort key.
+const RANGES: [(&str, &str); 4] = [
+    (RANGE_LAST, "contacts_sort"),
+    (RANGE_FULL, "contacts_full_name"),
+    (RANGE_EMAIL, "contacts_email_sort"),
+    (RANGE_COMPANY, "contacts_company"),
+];
+
+/// The first `:lastcap` matches of every range in the table's order, each
+/// with its sort key, read from covering indexes alone (no row is visited).
+fn union_keys(inner: &str) -> String {
+    let parts: Vec<String> = RANGES
+        .iter()
+        .map(|(range, index)| {
+            format!(
+                "SELECT * FROM (SELECT c.id, c.last_name AS k_last, c.first_name AS k_first
+                    FROM contacts c INDEXED BY {index} WHERE {range} AND {inner}
+                    {ORDER} LIMIT :lastcap)"
+            )
+        })
+        .collect();
+    parts.join(" UNION ")
+}
+
 impl Built {
-    fn where_sql(&self, extra: Option<&'static str>) -> String {
+    /// The filters other than the text (source, mailable, key), or `1`.
+    fn inner_sql(&self, extra: Option<&'static str>) -> String {
         let mut conds = self.conds.clone();
         conds.extend(extra);
-        let inner = if conds.is_empty() {
+        if conds.is_empty() {
             "1".to_owned()
         } else {
             conds.join(" AND ")
-        };
+        }
+    }
+
+    fn where_sql(&self, extra: Option<&'static str>) -> String {
+        let inner = self.inner_sql(extra);
+        let mut conds = self.conds.clone();
+        conds.extend(extra);
         if self.prefix {
-            conds.push(if self.plan == Plan::ByIds {
-                "c.id IN (__UNION__)"
-            } else {
-                "(__LAST__ OR __FULL__ OR __EMAIL__ OR __COMPANY__)"
-            });
+            conds.push("c.id IN (__UNION__)");
         }
         if conds.is_empty() {
             return "1".into();
         }
-        conds
-            .join(" AND ")
-            .replace("__UNION__", &union_ids(&inner))
-            .replace("__LAST__", RANGE_LAST)
-            .replace("__FULL__", RANGE_FULL)
-            .replace("__EMAIL__", RANGE_EMAIL)
-            .replace("__COMPANY__", RANGE_COMPANY)
+        conds.join(" AND ").replace("__UNION__", &union_ids(&inner))
     }
 
     /// The parameters `sql` names.
@@ -147,19 +174,27 @@ impl Built {
     }
 }
 
-/// Full-name, e-mail and company candidates of a prefix search (the ones
-/// spread over the table's order), counted up to [`SPARSE_CANDIDATES`] each.
-fn candidates(conn: &Connection, b: &Built) -> Result<i64> {
-    let parts: Vec<String> = [RANGE_FULL, RANGE_EMAIL, RANGE_COMPANY]
-        .iter()
-        .map(|r| {
-            format!("(SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {r} LIMIT {SPARSE_CANDIDATES}))")
-        })
-        .collect();
-    let sql = format!("SELECT {}", parts.join(" + "));
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(b.named(&sql).as_slice(), |r| r.get(0))?)
+/// Whether a prefix search has fewer than `cap` full-name, e-mail and company
+/// candidates (the ones spread over the table's order), counted through their
+/// indexes one range after the other and no further than `cap` in all.
+fn fewer_candidates(conn: &Connection, b: &Built, cap: i64) -> Result<bool> {
+    let mut left = cap;
+    for (range, index) in &RANGES[1..] {
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM contacts c INDEXED BY {index}
+                WHERE {range} LIMIT :left)"
+        );
+        let mut params = b.named(&sql);
+        params.push((":left", &left));
+        let n: i64 = conn
+            .prepare_cached(&sql)?
+            .query_row(params.as_slice(), |r| r.get(0))?;
+        left -= n;
+        if left <= 0 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// The columns of a table row, in the order [`read_row`] reads them.
@@ -210,22 +245,27 @@ impl Store {
             conds: Vec::new(),
             params: Vec::new(),
             prefix: false,
+            spaced: false,
         };
         let text = q.text.trim();
         if !text.is_empty() {
             let max_id = self.max_contact_id()?;
             if max_id > SUBSTRING_SEARCH_MAX {
                 b.prefix = true;
+                b.spaced = text.contains(char::is_whitespace);
                 let lower = text.to_lowercase();
                 b.params.push((":hi", Value::Text(upper(text))));
                 b.params.push((":lo", Value::Text(text.to_owned())));
                 b.params.push((":ehi", Value::Text(upper(&lower))));
                 b.params.push((":elo", Value::Text(lower)));
+                let (flo, fhi) = super::search_groups::first_word_range(text);
+                b.params.push((":flo", Value::Text(flo)));
+                b.params.push((":fhi", Value::Text(fhi)));
                 let sparse = SPARSE_CANDIDATES.min(max_id / 100);
-                b.plan = if !page || candidates(&self.conn, &b)? < sparse {
+                b.plan = if !page || fewer_candidates(&self.conn, &b, sparse)? {
                     Plan::ByIds
                 } else {
-                    Plan::Walk
+                    Plan::Groups
                 };
             } else {
                 b.conds.push(SUBSTRING);
@@ -295,32 +335,64 @@ impl Store {
         limit: u64,
     ) -> Result<Vec<super::ContactRow>> {
         let mut b = self.build_query(q, true)?;
-        let hint = if b.plan == Plan::Walk {
-            "INDEXED BY contacts_sort"
-        } else {
-            ""
-        };
         if let Some(k) = after {
             b.params.push((":k_last", Value::Text(k.last_name.clone())));
             b.params
                 .push((":k_first", Value::Text(k.first_name.clone())));
             b.params.push((":k_id", Value::Integer(k.id)));
         }
-        b.params
-            .push((":lastcap", Value::Integer((offset + limit) as i64)));
+        let need = offset + limit;
+        if b.plan == Plan::Groups {
+            let found = super::search_groups::walk(
+                &self.conn,
+                &b.inner_sql(None),
+                b.spaced,
+                &b.params,
+                after,
+                need as usize,
+            )?;
+            match found {
+                Some(ids) => return self.rows_of(&ids[(offset as usize).min(ids.len())..]),
+                None => b.plan = Plan::ByIds,
+            }
+        }
+        b.params.push((":lastcap", Value::Integer(need as i64)));
         b.params.push((":limit", Value::Integer(limit as i64)));
         b.params.push((":offset", Value::Integer(offset as i64)));
         // The page's ids first (a sort, if any, carries only keys), then the
         // row columns with their subqueries for those ids alone.
-        let sql = format!(
-            "SELECT {ROW_COLS} FROM contacts c WHERE c.id IN (
-                SELECT c.id FROM contacts c {hint} WHERE {} {ORDER} LIMIT :limit OFFSET :offset)
-             {ORDER}",
-            b.where_sql(after.map(|_| AFTER))
-        );
+        let extra = after.map(|_| AFTER);
+        let ids = if b.plan == Plan::ByIds {
+            format!(
+                "SELECT id FROM ({})
+                 ORDER BY k_last COLLATE NOCASE, k_first COLLATE NOCASE, id
+                 LIMIT :limit OFFSET :offset",
+                union_keys(&b.inner_sql(extra))
+            )
+        } else {
+            format!(
+                "SELECT c.id FROM contacts c WHERE {} {ORDER} LIMIT :limit OFFSET :offset",
+                b.where_sql(extra)
+            )
+        };
+        let sql = format!("SELECT {ROW_COLS} FROM contacts c WHERE c.id IN ({ids}) {ORDER}");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let raw: Vec<RawRow> = stmt
             .query_map(b.named(&sql).as_slice(), read_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        super::contacts::table_rows(&self.conn, raw)
+    }
+
+    /// The table rows of these ids, in the table's order.
+    fn rows_of(&self, ids: &[ContactId]) -> Result<Vec<super::ContactRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(",");
+        let sql = format!("SELECT {ROW_COLS} FROM contacts c WHERE c.id IN ({marks}) {ORDER}");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let raw: Vec<RawRow> = stmt
+            .query_map(rusqlite::params_from_iter(ids), read_row)?
             .collect::<rusqlite::Result<_>>()?;
         super::contacts::table_rows(&self.conn, raw)
     }

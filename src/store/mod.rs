@@ -20,6 +20,7 @@ mod register;
 mod requests;
 mod retention;
 mod schema;
+mod search_groups;
 mod security;
 mod settings;
 mod sources;

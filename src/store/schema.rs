@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_outreach.sql")),
     (6, include_str!("migrations/0006_trust.sql")),
     (7, include_str!("migrations/0007_scale.sql")),
+    (8, include_str!("migrations/0008_search.sql")),
 ];
 
 /// The schema version this build writes (the last migration's).

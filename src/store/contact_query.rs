@@ -370,8 +370,11 @@ impl Store {
                 union_keys(&b.inner_sql(extra))
             )
         } else {
+            // The sort index by name: other indexes start with the last name
+            // too (migration 8) but are not in the table's order.
             format!(
-                "SELECT c.id FROM contacts c WHERE {} {ORDER} LIMIT :limit OFFSET :offset",
+                "SELECT c.id FROM contacts c INDEXED BY contacts_sort WHERE {} {ORDER}
+                 LIMIT :limit OFFSET :offset",
                 b.where_sql(extra)
             )
         };

@@ -18,3 +18,7 @@ CREATE INDEX contacts_last_email ON contacts(
     WHERE email_norm IS NOT NULL;
 CREATE INDEX contacts_last_company ON contacts(
     last_name COLLATE NOCASE, company COLLATE NOCASE, first_name COLLATE NOCASE);
+-- The sort index no longer needs the e-mail and company (the walk that tested
+-- them row by row is gone): narrower, so cheaper to write and to erase from.
+DROP INDEX IF EXISTS contacts_sort;
+CREATE INDEX contacts_sort ON contacts(last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);

@@ -9,7 +9,7 @@
 //! old one) with:
 //!
 //! ```sh
-//! CB_FIXTURE_VERSIONS=1,2,3,4,5,6,7 cargo test --test migrations -- --ignored make_migration_fixtures
+//! CB_FIXTURE_VERSIONS=1,2,3,4,5,6,7,8 cargo test --test migrations -- --ignored make_migration_fixtures
 //! ```
 
 use std::collections::BTreeMap;

@@ -176,17 +176,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = crate::store::Store::open(&dir.path().join("b.sqlite")).unwrap();
         let before = index_count(&store.conn);
-        // 6 from migration 1, 2 more from migration 7 (search).
-        assert_eq!(before, 8);
+        // 6 from migration 1, 2 more from migration 7 (search), 3 more from
+        // migration 8 (the search's covering and last-name group indexes).
+        assert_eq!(before, 11);
         {
             let tx = store.write_tx().unwrap();
             let small = defer_indexes(&tx, 10).unwrap();
             assert!(small.0.is_empty(), "a small batch keeps its indexes");
             let d = defer_indexes(&tx, 100_000).unwrap();
-            assert_eq!(d.0.len(), 8);
+            assert_eq!(d.0.len(), 11);
             assert_eq!(index_count(&tx), 0);
             rebuild_indexes(&tx, &d).unwrap();
-            assert_eq!(index_count(&tx), 8);
+            assert_eq!(index_count(&tx), 11);
             let _ = defer_indexes(&tx, 100_000).unwrap();
             // dropped without commit: a cancel rolls the drop back
         }

@@ -81,8 +81,9 @@ const ORDER: &str = "ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE N
 enum Plan {
     /// No text, or a small book: one WHERE over the table.
     Plain,
-    /// Big book, few spread candidates: fetch them by id through the indexes,
-    /// with the last-name range read in order only as far as the page needs.
+    /// Big book, few spread candidates: each range's first rows sorted by the
+    /// keys its covering index carries (the count sorts the ids instead), the
+    /// last-name range read in order only as far as the page needs.
     ByIds,
     /// Big book, many candidates: walk the last-name groups in the table's
     /// order (`search_groups`), entering each by index.

@@ -90,7 +90,7 @@ pub(super) fn first_word_range(text: &str) -> (String, String) {
     (word.to_owned(), format!("{word}\u{10FFFF}"))
 }
 
-/// Runs `sql` with the named parameters it uses out of `params`.
+/// The named parameters out of `params` that `sql` uses.
 fn bind<'a>(
     sql: &str,
     params: &'a [(&'static str, Value)],

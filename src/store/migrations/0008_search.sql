@@ -12,13 +12,11 @@ CREATE INDEX contacts_company ON contacts(
 CREATE INDEX contacts_email_sort ON contacts(
     email_norm, last_name COLLATE NOCASE, first_name COLLATE NOCASE)
     WHERE email_norm IS NOT NULL;
--- A dense prefix enters each last-name group by index (store/search_groups.rs).
+-- A dense prefix enters big last-name groups by index (store/search_groups.rs);
+-- between them it reads the sort index of migration 7, which carries the e-mail
+-- and company for that.
 CREATE INDEX contacts_last_email ON contacts(
     last_name COLLATE NOCASE, email_norm, first_name COLLATE NOCASE)
     WHERE email_norm IS NOT NULL;
 CREATE INDEX contacts_last_company ON contacts(
     last_name COLLATE NOCASE, company COLLATE NOCASE, first_name COLLATE NOCASE);
--- The sort index no longer needs the e-mail and company (the walk that tested
--- them row by row is gone): narrower, so cheaper to write and to erase from.
-DROP INDEX IF EXISTS contacts_sort;
-CREATE INDEX contacts_sort ON contacts(last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);

@@ -71,6 +71,14 @@ pub(super) fn events_for_many(
     Ok(out)
 }
 
+/// The id of the purpose `key`, if there is one.
+pub(super) fn purpose_id(conn: &Connection, key: &str) -> Result<Option<PurposeId>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM purposes WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
 /// The id of the purpose `key`, created (label = key) if new.
 pub(super) fn ensure_purpose(conn: &Connection, key: &str) -> Result<PurposeId> {
     let key = key.trim();
@@ -79,11 +87,7 @@ pub(super) fn ensure_purpose(conn: &Connection, key: &str) -> Result<PurposeId> 
         errs.push(Field::Purpose, e);
         errs
     })?;
-    let found: Option<PurposeId> = conn
-        .prepare_cached("SELECT id FROM purposes WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = found {
+    if let Some(id) = purpose_id(conn, key)? {
         return Ok(id);
     }
     conn.prepare_cached("INSERT INTO purposes (key, label, created_at) VALUES (?1, ?1, ?2)")?

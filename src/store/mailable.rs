@@ -10,7 +10,7 @@
 //! ([`super::outreach_bulk::mailable_ids`]), so the answer stays exactly the
 //! one-by-one decision.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use super::outreach_bulk::{Pass, Scope, mailable_ids};
 use super::{Result, Store};
@@ -73,12 +73,7 @@ impl Store {
     /// update away (else the next filter decides much of the book: the app
     /// runs that on a worker).
     pub fn mailable_ready(&self, purpose: &str) -> Result<bool> {
-        let pid: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM purposes WHERE key = ?1")?
-            .query_row([purpose], |r| r.get(0))
-            .optional()?;
-        let Some(pid) = pid else {
+        let Some(pid) = super::consent::purpose_id(&self.conn, purpose)? else {
             return Ok(true);
         };
         let (pending, dirty, fresh) = state(&self.conn, pid)?;
@@ -89,12 +84,7 @@ impl Store {
     /// purpose's id (`None`: no such purpose, so nobody is mailable for it).
     /// Writes only derived rows (ids), in its own short transaction.
     pub(super) fn refresh_mailable(&self, purpose: &str) -> Result<Option<i64>> {
-        let pid: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM purposes WHERE key = ?1")?
-            .query_row([purpose], |r| r.get(0))
-            .optional()?;
-        let Some(pid) = pid else {
+        let Some(pid) = super::consent::purpose_id(&self.conn, purpose)? else {
             return Ok(None);
         };
         if state(&self.conn, pid)? == (false, 0, true) {
